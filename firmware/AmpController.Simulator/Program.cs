@@ -1,0 +1,4 @@
+using System;
+using AmpController.Simulator.Cli;
+
+return CommandTable.Dispatch(args, Console.Out, Console.Error);

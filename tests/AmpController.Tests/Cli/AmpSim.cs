@@ -1,0 +1,18 @@
+using System.IO;
+using AmpController.Simulator.Cli;
+
+namespace AmpController.Tests.Cli;
+
+/// <summary>Runs `ampsim` in-process and captures its streams.</summary>
+public static class AmpSim
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Result Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandTable.Dispatch(args, stdout, stderr);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+}

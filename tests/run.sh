@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The one test command (README and .ci/run): installs what is missing, builds, runs every suite,
+# and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# ngspice runs the sense-circuit netlists (hardware/); install it from Debian when missing.
+if ! command -v ngspice >/dev/null 2>&1; then
+  echo "installing ngspice (Debian package)..."
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq ngspice >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1; apt-get install -y -qq ngspice >/dev/null 2>&1; }
+  else sudo apt-get install -y -qq ngspice >/dev/null 2>&1 || { sudo apt-get update -qq >/dev/null 2>&1; sudo apt-get install -y -qq ngspice >/dev/null 2>&1; }
+  fi
+  command -v ngspice >/dev/null 2>&1 || echo "warning: ngspice could not be installed; the netlist tests will fail"
+fi
+
+passed=0; failed=0
+results="$root/TestResults"; rm -rf "$results"; mkdir -p "$results"
+
+# 1. nanoFramework compatibility gate over the real firmware sources.
+if [ -x tests/nano-compat.sh ]; then
+  if tests/nano-compat.sh; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAILED: nano-compat gate"; fi
+fi
+
+# 2. Host tests (MSTest): Core, devices, sensing, controller properties, simulator contracts.
+dotnet build AmpController.Host.slnf -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test AmpController.Host.slnf -c Release --no-build -nologo -v q \
+  --logger "trx;LogFileName=host.trx" --results-directory "$results" || true
+
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || { failed=$((failed+1)); echo "FAILED: no test results"; continue; }
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<< "$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
