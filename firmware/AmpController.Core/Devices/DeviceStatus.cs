@@ -1,0 +1,16 @@
+namespace AmpController.Core.Devices
+{
+    /// <summary>Outcome of a driver operation. Anything but Ok means the controller must treat the output as unsafe (S5).</summary>
+    public enum DeviceStatus
+    {
+        Ok = 0,
+        /// <summary>An I2C transfer failed (NACK, stuck bus, partial transfer, timeout).</summary>
+        BusError = 1,
+        /// <summary>The request was out of range and nothing was written.</summary>
+        Rejected = 2,
+        /// <summary>Readback differs from what was written.</summary>
+        Mismatch = 3,
+        /// <summary>Readback shows the chip's power-on state: it reset itself (S6).</summary>
+        ChipReset = 4,
+    }
+}

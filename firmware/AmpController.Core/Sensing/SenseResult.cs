@@ -1,0 +1,26 @@
+namespace AmpController.Core.Sensing
+{
+    public enum LoadClass
+    {
+        Open = 0,
+        Short = 1,
+        Mono = 2,
+        Line = 3,
+        Headphone = 4,
+        /// <summary>Readings did not settle or disagreed (noise, half-inserted plug).</summary>
+        Uncertain = 5,
+    }
+
+    /// <summary>One finished measurement. Ohm values are NaN where no value is meaningful (open, line).</summary>
+    public sealed class SenseResult
+    {
+        public double LeftOhm = double.NaN;
+        public double RightOhm = double.NaN;
+        public LoadClass LeftClass = LoadClass.Uncertain;
+        public LoadClass RightClass = LoadClass.Uncertain;
+        public LoadClass Class = LoadClass.Uncertain;
+
+        /// <summary>True only for a settled Headphone result: S7 gives anything else no higher cap or gain.</summary>
+        public bool Confirmed { get { return Class == LoadClass.Headphone; } }
+    }
+}
