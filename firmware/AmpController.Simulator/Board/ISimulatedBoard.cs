@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+
+namespace AmpController.Simulator.Board;
+
+/// <summary>What is physically in the jack. Sensitivity is the headphone's TRUE sensitivity, known to the simulator only.</summary>
+public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false);
+
+/// <summary>A fault to inject (design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
+public sealed record FaultSpec(string Kind, string Device = "volume", int Count = 1, int DurationMs = 0);
+
+/// <summary>A user's headphone profile (design.md §7 scenario "profiles").</summary>
+public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, string Unit);
+
+/// <summary>Board and user configuration for one simulation run.</summary>
+public sealed record BoardConfig(
+    int Seed = 1,
+    string VolumeChip = "DS1882",
+    double LimitDbA = 85,
+    double SafeDefaultDbA = 70,
+    IReadOnlyList<ProfileSpec>? Profiles = null);
+
+/// <summary>
+/// The real state of the simulated hardware after a tick, read from the simulated chips' registers and relays,
+/// never from what the controller believes. SplDbA is null when the relay is open or nothing is plugged.
+/// </summary>
+public readonly record struct BoardSnapshot(
+    long TMs,
+    string State,
+    bool RelayClosed,
+    double GainDb,
+    double AttenuationDb,
+    bool Muted,
+    int? CapDb,
+    double? SplDbA,
+    string? Fault);
+
+/// <summary>
+/// The simulated amplifier board running the real Core controller. Shared by the property tests, `ampsim run`,
+/// `ampsim demo` and `ampsim bench`.
+/// </summary>
+public interface ISimulatedBoard
+{
+    long NowMs { get; }
+
+    /// <summary>Advance one 10 ms control tick: physics first, then the controller's tick.</summary>
+    void Tick();
+
+    void Plug(HeadphoneLoad load);
+    void Unplug();
+    void TurnEncoder(int detents);
+    void PressMute();
+    void InjectFault(FaultSpec fault);
+
+    BoardSnapshot Snapshot();
+}
