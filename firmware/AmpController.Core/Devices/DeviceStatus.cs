@@ -12,5 +12,10 @@ namespace AmpController.Core.Devices
         Mismatch = 3,
         /// <summary>Readback shows the chip's power-on state: it reset itself (S6).</summary>
         ChipReset = 4,
+        /// <summary>
+        /// The chip may not be addressed yet (PT2258: less than 200 ms since power-on). Nothing was written;
+        /// call again later. The drivers never sleep (design.md §3).
+        /// </summary>
+        NotReady = 5,
     }
 }

@@ -1,0 +1,16 @@
+using AmpController.Core.Platform;
+
+namespace AmpController.Core.Devices
+{
+    /// <summary>
+    /// The one success test every driver applies to a BusResult (design.md §6: results are checked, never assumed):
+    /// only a full transfer of at least the requested bytes counts. A partial transfer is a failure.
+    /// </summary>
+    internal static class BusTransfer
+    {
+        public static bool Complete(BusResult result, int expectedBytes)
+        {
+            return result.Status == BusStatus.FullTransfer && result.BytesTransferred >= expectedBytes;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace AmpController.Simulator.Board;
+
+/// <summary>Faults the <see cref="SimI2cBus"/> injects per device (design.md §7 scenario fault kinds).</summary>
+public enum FaultKind
+{
+    /// <summary>The next <c>count</c> transfers to the device are not acknowledged; the chip sees nothing.</summary>
+    Nack,
+    /// <summary>The device holds SDA low: every transfer fails until <c>durationMs</c> passes (0 = forever) or Recover().</summary>
+    StuckBus,
+    /// <summary>The next <c>count</c> transfers stop half-way: the chip gets the first half of the bytes.</summary>
+    PartialTransfer,
+    /// <summary>The next <c>count</c> reads from the device return one bit flipped; the bus reports success.</summary>
+    BitFlip,
+    /// <summary>The chip resets itself to its power-on state now.</summary>
+    ChipReset,
+    /// <summary>The chip loses power for <c>durationMs</c> (NACKs meanwhile), then powers up in its power-on state.</summary>
+    PowerCycle,
+}
+
+public static class FaultKinds
+{
+    /// <summary>Parses the scenario spelling (nack, stuckBus, partialTransfer, bitFlip, chipReset, powerCycle).</summary>
+    public static bool TryParse(string name, out FaultKind kind)
+    {
+        switch (name)
+        {
+            case "nack": kind = FaultKind.Nack; return true;
+            case "stuckBus": kind = FaultKind.StuckBus; return true;
+            case "partialTransfer": kind = FaultKind.PartialTransfer; return true;
+            case "bitFlip": kind = FaultKind.BitFlip; return true;
+            case "chipReset": kind = FaultKind.ChipReset; return true;
+            case "powerCycle": kind = FaultKind.PowerCycle; return true;
+            default: kind = FaultKind.Nack; return false;
+        }
+    }
+}
