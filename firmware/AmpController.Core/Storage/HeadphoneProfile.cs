@@ -1,0 +1,86 @@
+namespace AmpController.Core.Storage
+{
+    /// <summary>
+    /// A user's headphone: name, nominal impedance and sensitivity, in tenths so the state stays integer.
+    /// Immutable; <see cref="Validate"/> is the one place that says what a storable profile is.
+    /// </summary>
+    public sealed class HeadphoneProfile
+    {
+        public const int MaxNameLength = 16;
+
+        // Below ~2 ohm a load reads as a short and the headphone class spans 8-600 ohm (design.md §5);
+        // 4-1000 ohm keeps margin on both sides.
+        public const int MinImpedanceTenthsOhm = 40;
+        public const int MaxImpedanceTenthsOhm = 10000;
+
+        // data/headphones.csv spans 82.6-119 dB/mW and 61-136.4 dB/V; the ranges leave margin around both.
+        public const int MinDbPerMwTenths = 700;
+        public const int MaxDbPerMwTenths = 1400;
+        public const int MinDbPerVTenths = 600;
+        public const int MaxDbPerVTenths = 1500;
+
+        public HeadphoneProfile(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
+        {
+            Name = name;
+            ImpedanceTenthsOhm = impedanceTenthsOhm;
+            SensitivityTenthsDb = sensitivityTenthsDb;
+            Unit = unit;
+        }
+
+        public string Name { get; }
+        public int ImpedanceTenthsOhm { get; }
+        public int SensitivityTenthsDb { get; }
+        public SensitivityUnit Unit { get; }
+
+        public double ImpedanceOhm { get { return ImpedanceTenthsOhm / 10.0; } }
+        public double Sensitivity { get { return SensitivityTenthsDb / 10.0; } }
+
+        public static SettingsResult Validate(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
+        {
+            if (!IsValidName(name)) return SettingsResult.ProfileNameInvalid;
+            if (impedanceTenthsOhm < MinImpedanceTenthsOhm || impedanceTenthsOhm > MaxImpedanceTenthsOhm)
+                return SettingsResult.ProfileImpedanceOutOfRange;
+            if (unit == SensitivityUnit.DbPerMw)
+            {
+                if (sensitivityTenthsDb < MinDbPerMwTenths || sensitivityTenthsDb > MaxDbPerMwTenths)
+                    return SettingsResult.ProfileSensitivityOutOfRange;
+            }
+            else if (unit == SensitivityUnit.DbPerV)
+            {
+                if (sensitivityTenthsDb < MinDbPerVTenths || sensitivityTenthsDb > MaxDbPerVTenths)
+                    return SettingsResult.ProfileSensitivityOutOfRange;
+            }
+            else
+            {
+                return SettingsResult.ProfileUnitInvalid;
+            }
+            return SettingsResult.Ok;
+        }
+
+        public SettingsResult Validate()
+        {
+            return Validate(Name, ImpedanceTenthsOhm, SensitivityTenthsDb, Unit);
+        }
+
+        /// <summary>1-16 characters of A-Z a-z 0-9 . _ + - (no spaces: the console splits on them).</summary>
+        public static bool IsValidName(string? name)
+        {
+            if (name == null || name.Length == 0 || name.Length > MaxNameLength) return false;
+            for (int i = 0; i < name.Length; i++)
+                if (!IsNameChar(name[i])) return false;
+            return true;
+        }
+
+        public static bool IsNameChar(char c)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '.' || c == '_' || c == '+' || c == '-';
+        }
+
+        /// <summary>Names compare without regard to ASCII case, so "hd600" and "HD600" are the same headphone.</summary>
+        public bool HasName(string name)
+        {
+            return string.Equals(Name.ToLower(), name.ToLower());
+        }
+    }
+}

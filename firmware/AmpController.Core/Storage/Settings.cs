@@ -1,0 +1,138 @@
+namespace AmpController.Core.Storage
+{
+    /// <summary>
+    /// The user settings (rule S9). Every edit validates first and changes nothing when it fails, so the state is
+    /// always in range: limit 60-100 dBA (S4: default 85, at most 100), safe default 60-80 dBA (S2: default 70)
+    /// and never above the limit. The last user volume is deliberately not kept: every insertion starts at the
+    /// safe default (S2).
+    /// </summary>
+    public sealed class Settings
+    {
+        public const int MinLimitDbA = 60;
+        public const int MaxLimitDbA = 100;          // design.md §4 S4
+        public const int DefaultLimitDbA = 85;       // design.md §4 S4
+        public const int MinSafeDefaultDbA = 60;     // design.md §4 S2
+        public const int MaxSafeDefaultDbA = 80;     // design.md §4 S2
+        public const int DefaultSafeDefaultDbA = 70; // design.md §4 S2
+        public const int MaxProfiles = 8;
+
+        private readonly HeadphoneProfile[] _profiles = new HeadphoneProfile[MaxProfiles];
+
+        public Settings()
+        {
+            ResetToDefaults();
+        }
+
+        public int LimitDbA { get; private set; }
+        public int SafeDefaultDbA { get; private set; }
+        public VolumeChipChoice VolumeChip { get; private set; }
+        public int ProfileCount { get; private set; }
+
+        public HeadphoneProfile GetProfile(int index)
+        {
+            return _profiles[index];
+        }
+
+        /// <summary>The profile with this name (ASCII case ignored), or null.</summary>
+        public HeadphoneProfile? FindProfile(string name)
+        {
+            int i = IndexOfProfile(name);
+            return i < 0 ? null : _profiles[i];
+        }
+
+        public void ResetToDefaults()
+        {
+            LimitDbA = DefaultLimitDbA;
+            SafeDefaultDbA = DefaultSafeDefaultDbA;
+            VolumeChip = VolumeChipChoice.Ds1882;
+            for (int i = 0; i < MaxProfiles; i++) _profiles[i] = null!;
+            ProfileCount = 0;
+        }
+
+        public SettingsResult TrySetLimit(int dbA)
+        {
+            if (dbA < MinLimitDbA || dbA > MaxLimitDbA) return SettingsResult.LimitOutOfRange;
+            if (dbA < SafeDefaultDbA) return SettingsResult.LimitBelowSafeDefault;
+            LimitDbA = dbA;
+            return SettingsResult.Ok;
+        }
+
+        public SettingsResult TrySetSafeDefault(int dbA)
+        {
+            if (dbA < MinSafeDefaultDbA || dbA > MaxSafeDefaultDbA) return SettingsResult.SafeDefaultOutOfRange;
+            if (dbA > LimitDbA) return SettingsResult.SafeDefaultAboveLimit;
+            SafeDefaultDbA = dbA;
+            return SettingsResult.Ok;
+        }
+
+        public SettingsResult TrySetVolumeChip(VolumeChipChoice chip)
+        {
+            if (chip != VolumeChipChoice.Ds1882 && chip != VolumeChipChoice.Pt2258) return SettingsResult.ChipInvalid;
+            VolumeChip = chip;
+            return SettingsResult.Ok;
+        }
+
+        public SettingsResult TryAddProfile(HeadphoneProfile profile)
+        {
+            SettingsResult valid = profile.Validate();
+            if (valid != SettingsResult.Ok) return valid;
+            if (IndexOfProfile(profile.Name) >= 0) return SettingsResult.ProfileExists;
+            if (ProfileCount >= MaxProfiles) return SettingsResult.ProfilesFull;
+            _profiles[ProfileCount] = profile;
+            ProfileCount++;
+            return SettingsResult.Ok;
+        }
+
+        public SettingsResult TryRemoveProfile(string name)
+        {
+            int index = IndexOfProfile(name);
+            if (index < 0) return SettingsResult.ProfileNotFound;
+            for (int i = index; i < ProfileCount - 1; i++) _profiles[i] = _profiles[i + 1];
+            ProfileCount--;
+            _profiles[ProfileCount] = null!;
+            return SettingsResult.Ok;
+        }
+
+        /// <summary>
+        /// Sets levels from untrusted data (a stored record), clamping each into its safe range.
+        /// Returns how many values had to be changed.
+        /// </summary>
+        public int SetLevelsClamped(int limitDbA, int safeDefaultDbA)
+        {
+            int clamped = 0;
+            int limit = ClampCounting(limitDbA, MinLimitDbA, MaxLimitDbA, ref clamped);
+            int safe = ClampCounting(safeDefaultDbA, MinSafeDefaultDbA, MaxSafeDefaultDbA, ref clamped);
+            if (safe > limit)
+            {
+                safe = limit; // limit >= 60 = MinSafeDefaultDbA, so this stays in the safe-default range
+                clamped++;
+            }
+            LimitDbA = limit;
+            SafeDefaultDbA = safe;
+            return clamped;
+        }
+
+        public void CopyFrom(Settings other)
+        {
+            LimitDbA = other.LimitDbA;
+            SafeDefaultDbA = other.SafeDefaultDbA;
+            VolumeChip = other.VolumeChip;
+            for (int i = 0; i < MaxProfiles; i++) _profiles[i] = other._profiles[i];
+            ProfileCount = other.ProfileCount;
+        }
+
+        private int IndexOfProfile(string name)
+        {
+            for (int i = 0; i < ProfileCount; i++)
+                if (_profiles[i].HasName(name)) return i;
+            return -1;
+        }
+
+        private static int ClampCounting(int value, int min, int max, ref int clamped)
+        {
+            if (value < min) { clamped++; return min; }
+            if (value > max) { clamped++; return max; }
+            return value;
+        }
+    }
+}

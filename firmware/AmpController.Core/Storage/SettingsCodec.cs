@@ -1,0 +1,142 @@
+namespace AmpController.Core.Storage
+{
+    /// <summary>
+    /// The compact binary form of <see cref="Settings"/>, written by hand (little-endian).
+    /// Record: "AC" magic, format version, payload length, sequence (uint32), payload, CRC-32 (uint32) over
+    /// everything before it. Payload: limit, safe default, chip, profile count, then per profile: name length,
+    /// name (ASCII), impedance (uint16, 0.1 ohm), sensitivity (uint16, 0.1 dB), unit.
+    /// Decoding trusts nothing: structure errors reject the record; out-of-range values are clamped; invalid
+    /// profiles are dropped (an unknown headphone gets the worst-case sensitivity, which is never louder).
+    /// </summary>
+    public static class SettingsCodec
+    {
+        public const byte Magic0 = 0x41; // 'A'
+        public const byte Magic1 = 0x43; // 'C'
+        public const byte FormatVersion = 1;
+        public const int HeaderLength = 8;
+        public const int CrcLength = 4;
+        private const int ProfileFixedLength = 6; // name length, impedance, sensitivity, unit
+        public const int MaxPayloadLength = 4 + Settings.MaxProfiles * (ProfileFixedLength + HeadphoneProfile.MaxNameLength);
+        public const int MaxRecordLength = HeaderLength + MaxPayloadLength + CrcLength;
+
+        /// <summary>Writes the payload at offset; returns its length.</summary>
+        public static int EncodePayload(Settings settings, byte[] buffer, int offset)
+        {
+            int p = offset;
+            buffer[p++] = (byte)settings.LimitDbA;
+            buffer[p++] = (byte)settings.SafeDefaultDbA;
+            buffer[p++] = (byte)settings.VolumeChip;
+            buffer[p++] = (byte)settings.ProfileCount;
+            for (int i = 0; i < settings.ProfileCount; i++)
+            {
+                HeadphoneProfile profile = settings.GetProfile(i);
+                buffer[p++] = (byte)profile.Name.Length;
+                for (int c = 0; c < profile.Name.Length; c++) buffer[p++] = (byte)profile.Name[c];
+                p = WriteUInt16(buffer, p, profile.ImpedanceTenthsOhm);
+                p = WriteUInt16(buffer, p, profile.SensitivityTenthsDb);
+                buffer[p++] = (byte)profile.Unit;
+            }
+            return p - offset;
+        }
+
+        /// <summary>The payload alone, e.g. to compare two settings byte for byte.</summary>
+        public static byte[] EncodePayload(Settings settings)
+        {
+            byte[] buffer = new byte[MaxPayloadLength];
+            int length = EncodePayload(settings, buffer, 0);
+            byte[] result = new byte[length];
+            System.Array.Copy(buffer, result, length);
+            return result;
+        }
+
+        public static byte[] EncodeRecord(Settings settings, uint sequence)
+        {
+            byte[] buffer = new byte[MaxRecordLength];
+            int payloadLength = EncodePayload(settings, buffer, HeaderLength);
+            buffer[0] = Magic0;
+            buffer[1] = Magic1;
+            buffer[2] = FormatVersion;
+            buffer[3] = (byte)payloadLength;
+            WriteUInt32(buffer, 4, sequence);
+            int crcOffset = HeaderLength + payloadLength;
+            WriteUInt32(buffer, crcOffset, Crc32.Compute(buffer, 0, crcOffset));
+            byte[] record = new byte[crcOffset + CrcLength];
+            System.Array.Copy(buffer, record, record.Length);
+            return record;
+        }
+
+        /// <summary>
+        /// Checks framing and CRC and decodes into <paramref name="into"/>. On false, <paramref name="into"/> is
+        /// untouched. Never throws for any byte pattern.
+        /// </summary>
+        public static bool TryDecodeRecord(byte[]? record, Settings into, DecodeReport report)
+        {
+            report.Clear();
+            if (record == null || record.Length < HeaderLength + CrcLength) return false;
+            if (record[0] != Magic0 || record[1] != Magic1 || record[2] != FormatVersion) return false;
+            int payloadLength = record[3];
+            int crcOffset = HeaderLength + payloadLength;
+            if (record.Length != crcOffset + CrcLength) return false;
+            if (ReadUInt32(record, crcOffset) != Crc32.Compute(record, 0, crcOffset)) return false;
+
+            Settings decoded = new Settings();
+            if (!TryDecodePayload(record, HeaderLength, payloadLength, decoded, report)) return false;
+            report.Sequence = ReadUInt32(record, 4);
+            into.CopyFrom(decoded);
+            return true;
+        }
+
+        private static bool TryDecodePayload(byte[] data, int offset, int length, Settings into, DecodeReport report)
+        {
+            int end = offset + length;
+            if (length < 4) return false;
+            int p = offset;
+            report.ClampedValues += into.SetLevelsClamped(data[p], data[p + 1]);
+            p += 2;
+            if (into.TrySetVolumeChip((VolumeChipChoice)data[p++]) != SettingsResult.Ok) report.ClampedValues++;
+            int count = data[p++];
+            if (count > Settings.MaxProfiles) return false;
+            for (int i = 0; i < count; i++)
+            {
+                if (p >= end) return false;
+                int nameLength = data[p++];
+                if (nameLength > HeadphoneProfile.MaxNameLength || p + nameLength + 5 > end) return false;
+                char[] name = new char[nameLength];
+                for (int c = 0; c < nameLength; c++) name[c] = (char)data[p++];
+                int impedance = ReadUInt16(data, p);
+                int sensitivity = ReadUInt16(data, p + 2);
+                int unit = data[p + 4];
+                p += 5;
+                HeadphoneProfile profile = new HeadphoneProfile(new string(name), impedance, sensitivity, (SensitivityUnit)unit);
+                if (into.TryAddProfile(profile) != SettingsResult.Ok) report.DroppedProfiles++;
+            }
+            return p == end;
+        }
+
+        private static int WriteUInt16(byte[] buffer, int offset, int value)
+        {
+            buffer[offset] = (byte)value;
+            buffer[offset + 1] = (byte)(value >> 8);
+            return offset + 2;
+        }
+
+        private static int ReadUInt16(byte[] buffer, int offset)
+        {
+            return buffer[offset] | (buffer[offset + 1] << 8);
+        }
+
+        private static void WriteUInt32(byte[] buffer, int offset, uint value)
+        {
+            buffer[offset] = (byte)value;
+            buffer[offset + 1] = (byte)(value >> 8);
+            buffer[offset + 2] = (byte)(value >> 16);
+            buffer[offset + 3] = (byte)(value >> 24);
+        }
+
+        private static uint ReadUInt32(byte[] buffer, int offset)
+        {
+            return (uint)buffer[offset] | ((uint)buffer[offset + 1] << 8) | ((uint)buffer[offset + 2] << 16)
+                | ((uint)buffer[offset + 3] << 24);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using AmpController.Core.Platform;
+
+namespace AmpController.Core.Storage
+{
+    /// <summary>
+    /// Keeps <see cref="Settings"/> in two files, A and B, each a complete record with a sequence number and a
+    /// CRC-32 (rule S9). A save always overwrites the copy that is NOT the newest valid one, so a power cut at any
+    /// byte of a save leaves the previous settings intact in the other file. A load takes the newest valid copy;
+    /// with none, defaults. Nothing here throws to the caller.
+    /// </summary>
+    public sealed class SettingsStore
+    {
+        public const string DefaultNameA = "settings-a.bin";
+        public const string DefaultNameB = "settings-b.bin";
+
+        private readonly IFileStore _files;
+        private readonly string[] _names;
+        private readonly Settings _scratch = new Settings();
+        private readonly DecodeReport _decode = new DecodeReport();
+
+        public SettingsStore(IFileStore files) : this(files, DefaultNameA, DefaultNameB) { }
+
+        public SettingsStore(IFileStore files, string nameA, string nameB)
+        {
+            _files = files;
+            _names = new string[] { nameA, nameB };
+        }
+
+        public StoreStatus Status { get; } = new StoreStatus();
+
+        /// <summary>Loads the newest valid copy into <paramref name="into"/>, or defaults. Returns the outcome.</summary>
+        public LoadOutcome Load(Settings into)
+        {
+            Status.Outcome = LoadOutcome.NotLoaded;
+            Status.CorruptCopies = 0;
+            Status.ClampedValues = 0;
+            Status.DroppedProfiles = 0;
+            Status.Sequence = 0;
+
+            int valid = 0, present = 0;
+            bool haveBest = false;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                byte[]? data = Read(_names[slot]);
+                if (data == null) continue;
+                present++;
+                if (!SettingsCodec.TryDecodeRecord(data, _scratch, _decode)) { Status.CorruptCopies++; continue; }
+                valid++;
+                if (haveBest && !IsNewer(_decode.Sequence, Status.Sequence)) continue;
+                haveBest = true;
+                into.CopyFrom(_scratch);
+                Status.Sequence = _decode.Sequence;
+                Status.ClampedValues = _decode.ClampedValues;
+                Status.DroppedProfiles = _decode.DroppedProfiles;
+            }
+
+            if (valid == 0)
+            {
+                into.ResetToDefaults();
+                Status.Outcome = present == 0 ? LoadOutcome.NoDataDefaults : LoadOutcome.CorruptDefaults;
+            }
+            else
+            {
+                Status.Outcome = valid == 2 ? LoadOutcome.BothCopiesValid : LoadOutcome.OneCopyValid;
+            }
+            return Status.Outcome;
+        }
+
+        /// <summary>
+        /// Writes the settings over the older (or invalid) copy with the next sequence number and reads it back.
+        /// Returns false if the write or the readback failed; the previous newest copy is untouched either way.
+        /// </summary>
+        public bool Save(Settings settings)
+        {
+            uint newest = 0;
+            int newestSlot = -1;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                if (!SettingsCodec.TryDecodeRecord(Read(_names[slot]), _scratch, _decode)) continue;
+                if (newestSlot < 0 || IsNewer(_decode.Sequence, newest))
+                {
+                    newest = _decode.Sequence;
+                    newestSlot = slot;
+                }
+            }
+
+            int target = newestSlot == 0 ? 1 : 0;
+            uint sequence = newestSlot < 0 ? 1 : newest + 1;
+            byte[] record = SettingsCodec.EncodeRecord(settings, sequence);
+            bool ok = Write(_names[target], record) && SameBytes(Read(_names[target]), record);
+
+            Status.LastSaveAttempted = true;
+            Status.LastSaveOk = ok;
+            if (ok) Status.Sequence = sequence;
+            return ok;
+        }
+
+        /// <summary>Serial-number order (RFC 1982 style), so the sequence may wrap around.</summary>
+        private static bool IsNewer(uint candidate, uint reference)
+        {
+            return (int)(candidate - reference) > 0;
+        }
+
+        private byte[]? Read(string name)
+        {
+            try { return _files.ReadAll(name); }
+            catch (Exception) { return null; }
+        }
+
+        private bool Write(string name, byte[] data)
+        {
+            try { return _files.WriteAll(name, data); }
+            catch (Exception) { return false; }
+        }
+
+        private static bool SameBytes(byte[]? a, byte[] b)
+        {
+            if (a == null || a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++)
+                if (a[i] != b[i]) return false;
+            return true;
+        }
+    }
+}
