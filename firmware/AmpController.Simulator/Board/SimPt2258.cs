@@ -29,7 +29,6 @@ public sealed class SimPt2258 : ISimVolumeChip
     private readonly int[] _attenuation = new int[Channels + 1];     // index 1..6
     private readonly int[] _pendingTens = new int[Channels + 1];
     private readonly int[] _pendingOnes = new int[Channels + 1];
-    private long _readyAtMs;
 
     public SimPt2258(IClock clock, int address = DefaultAddress, int seed = 1)
     {
@@ -41,6 +40,9 @@ public sealed class SimPt2258 : ISimVolumeChip
     }
 
     public int Address { get; }
+
+    /// <summary>Time from which the chip acts on writes (power-up + 200 ms).</summary>
+    public long ReadyAtMs { get; private set; }
 
     public bool MuteBit { get; private set; }
     public int IgnoredWrites { get; private set; }
@@ -60,7 +62,7 @@ public sealed class SimPt2258 : ISimVolumeChip
 
     public void Receive(byte[] data, int count)
     {
-        if (_clock.NowMs < _readyAtMs)
+        if (_clock.NowMs < ReadyAtMs)
         {
             IgnoredWrites++;
             return;
@@ -76,7 +78,7 @@ public sealed class SimPt2258 : ISimVolumeChip
     public void PowerOnReset(long nowMs)
     {
         Resets++;
-        _readyAtMs = nowMs + StartupMs;
+        ReadyAtMs = nowMs + StartupMs;
         for (int ch = 1; ch <= Channels; ch++) _attenuation[ch] = _random.Next(0, DeepestDb + 1);
         MuteBit = _random.Next(2) == 1;
     }
