@@ -1,17 +1,79 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
+using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
+using AmpController.Simulator.Plot;
+using AmpController.Simulator.Scenario;
+using AmpController.Simulator.Timeline;
 
 namespace AmpController.Simulator.Commands;
 
-public sealed class DemoCommand : ICommand
+public sealed class DemoCommand(Func<BoardConfig, ISimulatedBoard> createBoard) : ICommand
 {
+    public DemoCommand() : this(BoardFactory.Create) { }
+
     public string Name => "demo";
     public string Summary => "Play the built-in scenarios with a timeline, a summary and plots in ./out/";
-    public string Usage => "Usage: ampsim demo";
+    public string Usage => """
+        Usage: ampsim demo [--out DIR] [--only NAME] [--no-plots]
+
+        Plays the built-in scenarios (HD600, a sensitive multi-driver IEM, an insensitive planar, a mono plug,
+        a chip reset, a bus fault storm) on the simulated board and explains every decision of the controller.
+        Works in any terminal and with redirected output (no interactive features).
+
+        Options:
+          --out DIR     Folder for the plots, one PNG per scenario (default: ./out)
+          --only NAME   Play only the built-in scenario NAME (e.g. 01-hd600)
+          --no-plots    Do not write plots
+          -h, --help    Show this help
+
+        Exit codes: 0 all scenarios met their expectations, 1 one did not, 2 bad input.
+        """;
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("ampsim demo: not implemented yet");
-        return ExitCodes.BadInput;
+        var options = new OptionReader(args, ["--no-plots"], ["--out", "--only"], maxPositional: 0);
+        string outDir = options.Value("--out") ?? "out";
+        var names = options.Value("--only") is string only ? [only] : ScenarioFiles.BuiltInNames;
+
+        var scenarios = new List<(string File, ScenarioSpec Spec)>();
+        foreach (var name in names)
+        {
+            try { scenarios.Add((name, ScenarioFiles.BuiltIn(name))); }
+            catch (ScenarioException e)
+            {
+                stderr.WriteLine($"ampsim demo: {name}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        var console = DemoConsole.Create(stdout);
+        DemoRenderer.Introduction(console);
+        var results = new List<DemoResult>();
+        bool passed = true;
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            var (file, spec) = scenarios[i];
+            var narrator = new Narrator(spec);
+            var record = ScenarioRunner.Run(spec, createBoard, null, narrator.OnEvent, narrator.OnSample);
+            var verdict = ExpectationVerdict.Check(record);
+            string? plot = null;
+            if (!options.Flag("--no-plots"))
+            {
+                plot = Path.Combine(outDir, file + ".png");
+                if (!TracePlot.TrySave(record, plot, out string? error))
+                {
+                    stderr.WriteLine($"ampsim demo: cannot write plot '{plot}': {error}");
+                    return ExitCodes.BadInput;
+                }
+            }
+            var result = new DemoResult(spec, record, narrator, verdict, plot);
+            results.Add(result);
+            passed &= verdict.Passed;
+            DemoRenderer.Scenario(console, i + 1, scenarios.Count, result);
+        }
+        DemoRenderer.Summary(console, results);
+        return passed ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Linq;
+using AmpController.Simulator.Board;
+
+namespace AmpController.Simulator.Scenario;
+
+/// <summary>
+/// One `expect` entry (docs/scenarios.md). Checked after the run against the recorded trace, which holds every
+/// change of the real board state, so "in force at t" is exact. Check returns null when met, else why not.
+/// </summary>
+public abstract record Expectation(string Path)
+{
+    public abstract string Describe();
+
+    public abstract string? Check(RunRecord run);
+
+    protected string Fail(string detail) => $"expectation {Path} ({Describe()}) failed: {detail}";
+
+    protected static string Db(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The programme level in the headphone never exceeds the value (rule S4).</summary>
+public sealed record MaxSplExpectation(string Path, double MaxSplDbA) : Expectation(Path)
+{
+    public override string Describe() => $"maxSplDbA {Db(MaxSplDbA)}";
+
+    public override string? Check(RunRecord run)
+    {
+        foreach (var s in run.Samples)
+            if (s.SplDbA is double spl && spl > MaxSplDbA + 1e-9)
+                return Fail($"at {s.TMs} ms splDbA was {Db(spl)} dBA (state {s.State})");
+        return null;
+    }
+}
+
+/// <summary>After every I2C or chip fault injected while playing, the relay is open within the time (rules S5, S6).</summary>
+public sealed record RelayOpenExpectation(string Path, long WithinMs) : Expectation(Path)
+{
+    public override string Describe() => $"relayOpenWithinMs {WithinMs}";
+
+    public override string? Check(RunRecord run)
+    {
+        foreach (var fault in run.Scenario.Events.OfType<FaultEvent>())
+        {
+            if (!ScenarioVocabulary.OpensRelay(fault.Fault.Kind) || !run.At(fault.AtMs).RelayClosed) continue;
+            long? opened = run.FirstAfter(fault.AtMs, s => !s.RelayClosed);
+            if (opened is null || opened - fault.AtMs > WithinMs)
+                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay " +
+                            (opened is null ? "never opened" : $"opened only after {opened - fault.AtMs} ms"));
+        }
+        return null;
+    }
+}
+
+/// <summary>After every full insertion, music (relay closed, level defined) within the time (issue 8 target 300 ms).</summary>
+public sealed record MusicExpectation(string Path, long WithinMs) : Expectation(Path)
+{
+    public override string Describe() => $"musicWithinMs {WithinMs}";
+
+    public override string? Check(RunRecord run)
+    {
+        foreach (var plug in run.Scenario.Events.OfType<PlugEvent>().Where(p => !p.Load.HalfInserted))
+        {
+            long deadline = plug.AtMs + WithinMs;
+            if (run.InterruptedBefore(plug, deadline)) continue;
+            long? music = run.FirstAfter(plug.AtMs, IsMusic);
+            if (music is null || music > deadline)
+                return Fail($"plug at {plug.AtMs} ms: " +
+                            (music is null ? "music never started" : $"music only after {music - plug.AtMs} ms"));
+        }
+        return null;
+    }
+
+    internal static bool IsMusic(BoardSnapshot s) => s.RelayClosed && s.SplDbA is not null && !s.Muted;
+}
+
+/// <summary>
+/// After every fault that opened the relay while playing, music returns within the time after the fault ends
+/// (liveness: issue 8 asks for music within 1 s once faults stop).
+/// </summary>
+public sealed record RecoverExpectation(string Path, long WithinMs) : Expectation(Path)
+{
+    public override string Describe() => $"recoverWithinMs {WithinMs}";
+
+    public override string? Check(RunRecord run)
+    {
+        foreach (var fault in run.Scenario.Events.OfType<FaultEvent>())
+        {
+            if (!run.At(fault.AtMs).RelayClosed) continue;
+            long end = fault.AtMs + fault.Fault.DurationMs;
+            long deadline = end + WithinMs;
+            if (run.InterruptedBefore(fault, deadline)) continue;
+            if (run.FirstAfter(fault.AtMs, s => !s.RelayClosed) is not long opened) continue; // the fault was absorbed
+            long? music = run.FirstAfter(opened, MusicExpectation.IsMusic);
+            if (music is null || music > deadline)
+                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: " +
+                            (music is null ? "music never came back" : $"music back only {music - end} ms after the fault ended"));
+        }
+        return null;
+    }
+}
+
+/// <summary>The output relay stays open throughout [FromMs, ToMs] (e.g. a shorted plug stays muted, rule S7).</summary>
+public sealed record SilentExpectation(string Path, long FromMs, long ToMs) : Expectation(Path)
+{
+    public override string Describe() => $"silentBetween {FromMs}..{ToMs} ms";
+
+    public override string? Check(RunRecord run)
+    {
+        long? closed = run.FirstAtOrAfter(FromMs, s => s.RelayClosed);
+        return closed is long t && t <= ToMs ? Fail($"relay closed at {t} ms") : null;
+    }
+}
+
+/// <summary>The real board state in force at a time: any of state name, relay, gain.</summary>
+public sealed record StateAtExpectation(string Path, long AtMs, string? State, bool? RelayClosed, double? GainDb) : Expectation(Path)
+{
+    public override string Describe() =>
+        $"stateAt {AtMs} ms" + (State is null ? "" : $" state {State}") +
+        (RelayClosed is null ? "" : $" relayClosed {(RelayClosed.Value ? "true" : "false")}") +
+        (GainDb is null ? "" : $" gainDb {Db(GainDb.Value)}");
+
+    public override string? Check(RunRecord run)
+    {
+        var s = run.At(AtMs);
+        if (State is not null && s.State != State) return Fail($"at {AtMs} ms state was {s.State}");
+        if (RelayClosed is not null && s.RelayClosed != RelayClosed) return Fail($"at {AtMs} ms relayClosed was {(s.RelayClosed ? "true" : "false")}");
+        if (GainDb is not null && System.Math.Abs(s.GainDb - GainDb.Value) > 1e-9) return Fail($"at {AtMs} ms gainDb was {Db(s.GainDb)}");
+        return null;
+    }
+}

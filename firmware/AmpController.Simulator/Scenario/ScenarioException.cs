@@ -1,0 +1,9 @@
+using System;
+
+namespace AmpController.Simulator.Scenario;
+
+/// <summary>Bad scenario input: the message starts with the JSON path, e.g. `$.events[2].fault.kind: unknown fault kind 'foo' ...`.</summary>
+public sealed class ScenarioException(string path, string problem) : Exception($"{path}: {problem}")
+{
+    public string Path { get; } = path;
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Scenario;
+
+namespace AmpController.Simulator.Timeline;
+
+/// <summary>
+/// Turns a scenario run into a timeline in words: the actions of the scenario, and every change of the real
+/// board state explained (state, gain and why, relay, level against the cap and limit, fault reaction and
+/// recovery). Volume ramps are folded into one line.
+/// </summary>
+public sealed class Narrator(ScenarioSpec scenario)
+{
+    readonly List<TimelineEntry> _entries = [];
+    BoardSnapshot? _last;
+    FaultEvent? _fault;
+    bool _faultOpenedRelay;
+    long? _plugAtMs;
+    IReadOnlyList<string> _reasons = [];
+    (long T, BoardSnapshot From, BoardSnapshot To)? _ramp;
+
+    public IReadOnlyList<TimelineEntry> Entries { get { FlushRamp(); return _entries; } }
+
+    /// <summary>Worst time from an I2C/chip fault to the relay opening, and from plug to music (for the summary).</summary>
+    public long? WorstRelayOpenMs { get; private set; }
+    public long? WorstMusicMs { get; private set; }
+    public long? WorstRecoveryMs { get; private set; }
+
+    public void OnEvent(ScenarioEvent e, ISimulatedBoard board)
+    {
+        Add(e.AtMs, e is FaultEvent ? EntryKind.Protection : EntryKind.Action, Words.Action(e));
+        switch (e)
+        {
+            case FaultEvent f:
+                _fault = f;
+                _faultOpenedRelay = !(_last?.RelayClosed ?? false);
+                break;
+            case PlugEvent p when !p.Load.HalfInserted:
+                _plugAtMs = p.AtMs;
+                break;
+            case UnplugEvent:
+                _plugAtMs = null;
+                _fault = null;
+                break;
+        }
+    }
+
+    public void OnSample(BoardSnapshot now, ISimulatedBoard board)
+    {
+        var before = _last;
+        _last = now;
+        ExplainReasons(now.TMs, board);
+        if (before is not BoardSnapshot was)
+        {
+            Add(now.TMs, EntryKind.Controller, $"Power-up: {Words.State(now)} (rule S1: safe until the chips are confirmed).");
+            return;
+        }
+        if (ScenarioRunner.SameState(was, now)) { FlushRamp(); return; }
+
+        if (OnlyVolumeMoved(was, now))
+        {
+            _ramp = _ramp is { } r ? (r.T, r.From, now) : (now.TMs, was, now);
+            return;
+        }
+        FlushRamp();
+
+        if (now.State != was.State)
+            Add(now.TMs, EntryKind.Controller, $"Controller state: {was.State} → {now.State}.");
+        if (now.GainDb != was.GainDb)
+            Add(now.TMs, EntryKind.Controller,
+                $"Gain relays switch to {Words.Db(now.GainDb)} dB — {Words.GainReason(now.GainDb)}. " +
+                $"Relay {Words.Relay(now.RelayClosed)}{(now.Muted ? ", attenuator muted" : "")} (rule S3: gain changes only while muted and disconnected).");
+        if (now.CapDb != was.CapDb && now.CapDb is int cap)
+            Add(now.TMs, EntryKind.Controller, $"Volume cap set to {Words.Db(cap)} dB on the attenuator (rule S4: the programme level may not exceed {scenario.Board.LimitDbA:0} dBA).");
+        if (now.Fault != was.Fault)
+            Add(now.TMs, now.Fault is null ? EntryKind.Recovery : EntryKind.Protection,
+                now.Fault is null ? "Controller clears its fault flag." : $"Controller reports fault: {now.Fault}.");
+        if (now.RelayClosed != was.RelayClosed) RelayChanged(now);
+        else if (now.AttenuationDb != was.AttenuationDb || now.Muted != was.Muted)
+            Add(now.TMs, EntryKind.Level, $"Volume {Words.Db(was.AttenuationDb)} → {Words.Db(now.AttenuationDb)} dB{(now.Muted ? " (muted)" : "")}: level {Words.Level(now.RelayClosed ? now.SplDbA : null)}.");
+    }
+
+    void RelayChanged(BoardSnapshot now)
+    {
+        if (!now.RelayClosed)
+        {
+            string why = "";
+            if (_fault is { } f && !_faultOpenedRelay)
+            {
+                long dt = now.TMs - f.AtMs;
+                _faultOpenedRelay = true;
+                if (ScenarioVocabulary.OpensRelay(f.Fault.Kind)) WorstRelayOpenMs = Math.Max(WorstRelayOpenMs ?? 0, dt);
+                why = $" {dt} ms after the {f.Fault.Kind} fault (rules S5/S6: within one 100 ms supervision period)";
+            }
+            Add(now.TMs, EntryKind.Protection, $"Output relay OPENS: the headphone is disconnected{why}.");
+            return;
+        }
+        string capText = now.CapDb is int cap && now.SplDbA is double spl
+            ? $" The knob can go up to the cap {Words.Db(cap)} dB = {Words.Level(spl - now.AttenuationDb + cap)} (limit {scenario.Board.LimitDbA:0} dBA)."
+            : "";
+        if (_fault is { } fault && _faultOpenedRelay)
+        {
+            long dt = now.TMs - (fault.AtMs + fault.Fault.DurationMs);
+            WorstRecoveryMs = Math.Max(WorstRecoveryMs ?? 0, dt);
+            Add(now.TMs, EntryKind.Recovery,
+                $"RECOVERED: chips re-initialised and verified, relay closes {dt} ms after the fault ended, at {Words.Level(now.SplDbA)} " +
+                $"(rule S5: back at a safe level, never the level before).{capText}");
+            _fault = null;
+            return;
+        }
+        string timing = "";
+        if (_plugAtMs is long plugged)
+        {
+            long dt = now.TMs - plugged;
+            WorstMusicMs = Math.Max(WorstMusicMs ?? 0, dt);
+            timing = $" {dt} ms after insertion";
+            _plugAtMs = null;
+        }
+        Add(now.TMs, EntryKind.Recovery,
+            $"Output relay closes{timing}: music at {Words.Level(now.SplDbA)} (gain {Words.Db(now.GainDb)} dB, attenuation {Words.Db(now.AttenuationDb)} dB; " +
+            $"rule S2: every insertion starts at min(safe default {scenario.Board.SafeDefaultDbA:0} dBA, cap)).{capText}");
+    }
+
+    void ExplainReasons(long tMs, ISimulatedBoard board)
+    {
+        if (board is not IExplainsDecisions explainer) return;
+        var reasons = explainer.Reasons;
+        if (reasons.SequenceEqual(_reasons)) return;
+        _reasons = reasons.ToArray();
+        foreach (var reason in _reasons) Add(tMs, EntryKind.Controller, "Why: " + reason);
+    }
+
+    static bool OnlyVolumeMoved(BoardSnapshot a, BoardSnapshot b) =>
+        a.RelayClosed && b.RelayClosed && ScenarioRunner.SameState(a with { AttenuationDb = 0, SplDbA = null }, b with { AttenuationDb = 0, SplDbA = null });
+
+    void FlushRamp()
+    {
+        if (_ramp is not { } r) return;
+        _ramp = null;
+        string direction = r.To.AttenuationDb > r.From.AttenuationDb ? "up" : "down";
+        Add(r.T, EntryKind.Level,
+            $"Volume moves {direction} {Words.Db(r.From.AttenuationDb)} → {Words.Db(r.To.AttenuationDb)} dB in 1 dB steps (no pop): " +
+            $"level {Words.Level(r.From.SplDbA)} → {Words.Level(r.To.SplDbA)} by {r.To.TMs} ms.");
+    }
+
+    void Add(long t, EntryKind kind, string text)
+    {
+        if (kind != EntryKind.Level) FlushRamp();
+        _entries.Add(new TimelineEntry(t, kind, text));
+    }
+}

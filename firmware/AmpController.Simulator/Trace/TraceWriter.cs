@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using AmpController.Simulator.Board;
+
+namespace AmpController.Simulator.Trace;
+
+/// <summary>
+/// Writes the trace as JSON Lines, exactly the fields of design.md §7:
+/// {"tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"}.
+/// Values come from <see cref="BoardSnapshot"/>, i.e. the simulated chips' registers and relay.
+/// </summary>
+public sealed class TraceWriter : IDisposable
+{
+    static readonly byte[] NewLine = [(byte)'\n'];
+    readonly Stream _stream;
+    readonly Utf8JsonWriter _json;
+
+    public TraceWriter(Stream stream)
+    {
+        _stream = stream;
+        _json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = false });
+    }
+
+    public static TraceWriter Create(string path) =>
+        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
+
+    public void Write(BoardSnapshot s)
+    {
+        _json.WriteStartObject();
+        _json.WriteNumber("tMs", s.TMs);
+        _json.WriteString("state", s.State);
+        _json.WriteBoolean("relayClosed", s.RelayClosed);
+        _json.WriteNumber("gainDb", Round(s.GainDb));
+        _json.WriteNumber("attenuationDb", Round(s.AttenuationDb));
+        if (s.CapDb is int cap) _json.WriteNumber("capDb", cap); else _json.WriteNull("capDb");
+        if (s.SplDbA is double spl && s.RelayClosed) _json.WriteNumber("splDbA", Round(spl)); else _json.WriteNull("splDbA");
+        if (s.Fault is string fault) _json.WriteString("fault", fault); else _json.WriteNull("fault");
+        _json.WriteEndObject();
+        _json.Flush();
+        _json.Reset();
+        _stream.Write(NewLine);
+    }
+
+    /// <summary>Hundredths of a dB: far below the 1 dB chip steps, and keeps the lines readable.</summary>
+    static double Round(double value) => Math.Round(value, 2);
+
+    public void Flush() => _stream.Flush();
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _stream.Dispose();
+    }
+}
