@@ -1,0 +1,36 @@
+namespace AmpController.Core.Acoustics
+{
+    /// <summary>The fixed numbers of the safety policy, each with its source.</summary>
+    public static class PolicyLimits
+    {
+        /// <summary>EN 50332 programme level: full scale −10 dB (design.md §4 S4). Full scale = programme + 10 dB of peaks.</summary>
+        public const int ProgrammeBelowFullScaleDb = 10;
+
+        /// <summary>S4: default 85 dBA, user-raisable to at most 100 dBA. Below 60 dBA a limit is not useful listening.</summary>
+        public const double DefaultLimitDbA = 85.0;
+        public const double MaxLimitDbA = 100.0;
+        public const double MinLimitDbA = 60.0;
+
+        /// <summary>S2: safe default 70 dBA, configurable 60–80 dBA.</summary>
+        public const double DefaultSafeDbA = 70.0;
+        public const double MinSafeDbA = 60.0;
+        public const double MaxSafeDbA = 80.0;
+
+        /// <summary>
+        /// Hiss counts as audible above 10 dBA at the ear: the hearing threshold at 1–4 kHz is about 0 dB SPL (ISO 226),
+        /// and broadband hiss spreads its energy over ~20 critical bands, so its total must be ~10 dB higher to be heard
+        /// in a quiet room.
+        /// </summary>
+        public const double HissAudibleDbA = 10.0;
+
+        /// <summary>design.md §5: at or below about 95 dB/mW a headphone needs a dedicated amplifier.</summary>
+        public const double DedicatedAmpDbPerMw = 95.0;
+
+        /// <summary>design.md §5: the headphone should be at least 8× the amplifier's output impedance.</summary>
+        public const double MinDampingFactor = 8.0;
+
+        /// <summary>Plausible sensitivity values (dB SPL for 1 mW or 1 V); anything else is a typing error.</summary>
+        public const double MinSensitivityDb = 40.0;
+        public const double MaxSensitivityDb = 180.0;
+    }
+}

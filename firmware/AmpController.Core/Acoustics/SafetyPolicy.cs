@@ -1,0 +1,244 @@
+using System;
+using System.Collections;
+using AmpController.Core.Sensing;
+
+namespace AmpController.Core.Acoustics
+{
+    /// <summary>
+    /// The one entry point: on insertion, decide gain, cap (S4), safe start (S2) and advice, with reasons.
+    /// S7: an unconfirmed result (mono, line, uncertain) takes the lowest gain and the larger of the global worst-case
+    /// sensitivity and whatever a confirmed reading would have assumed, so it is never louder than a confirmed one;
+    /// open and short stay muted. Runs once per insertion, so it may allocate.
+    /// </summary>
+    public static class SafetyPolicy
+    {
+        public static PolicyDecision Decide(PolicyInput input)
+        {
+            PolicyDecision d = new PolicyDecision();
+            ArrayList reasons = new ArrayList();
+            BoardProfile board = input.Board == null ? BoardProfile.Reference() : input.Board;
+            d.LimitDbA = ClampLimit(input.LimitDbA, reasons);
+            d.SafeDefaultDbA = ClampSafeDefault(input.SafeDefaultDbA, reasons);
+            d.MeasuredOhm = input.MeasuredOhm;
+
+            if (input.Class == LoadClass.Open || input.Class == LoadClass.Short)
+            {
+                reasons.Add(input.Class == LoadClass.Open
+                    ? new Reason(ReasonCodes.LoadOpen, "Nothing connected: output stays muted.")
+                    : new Reason(ReasonCodes.LoadShort, "Short circuit at the jack: output stays muted."));
+                return Muted(board, d, reasons);
+            }
+
+            double dbPerV = ConfirmedSensitivity(input, d, reasons);
+            bool confirmed = input.Class == LoadClass.Headphone;
+            if (!confirmed)
+            {
+                double global = WorstCaseSensitivity.GlobalMaxDbPerV;
+                dbPerV = Math.Max(dbPerV, global);
+                d.Source = SensitivitySource.Unconfirmed;
+                reasons.Add(new Reason(ReasonCodes.SenseUnconfirmed, "Sense result '" + ClassName(input.Class)
+                    + "' is not a confirmed headphone: assuming the most sensitive headphone ("
+                    + dbPerV.ToString("F1") + " dB/V) and the lowest gain."));
+            }
+            d.AssumedSensitivityDbPerV = dbPerV;
+
+            double loadOhm = AcousticMath.IsFinite(d.MeasuredOhm) ? d.MeasuredOhm : WorstCaseSensitivity.MinHeadphoneOhm;
+            GainChoice gain = confirmed
+                ? GainChoice.Choose(board, dbPerV, loadOhm, d.LimitDbA)
+                : GainChoice.Lowest(board, dbPerV, loadOhm, d.LimitDbA);
+            ApplyGain(board, gain, confirmed, d, reasons);
+
+            d.CapDb = VolumeCap.StepForLevel(board, dbPerV, d.GainDb, d.LimitDbA);
+            if (d.CapDb == AttenuatorProfile.MuteDb)
+            {
+                reasons.Add(new Reason(ReasonCodes.CapMute, "Even the deepest step (" + board.Attenuator.MinDb.ToString("D")
+                    + " dB) would exceed " + d.LimitDbA.ToString("F0") + " dBA at " + dbPerV.ToString("F1")
+                    + " dB/V: output stays muted."));
+                return Muted(board, d, reasons);
+            }
+            d.SplAtCapDbA = VolumeCap.ProgrammeLevelDbA(board, dbPerV, d.GainDb, d.CapDb);
+            reasons.Add(d.CapDb == 0 && d.SplAtCapDbA < d.LimitDbA
+                ? new Reason(ReasonCodes.CapFull, "No attenuation needed: at 0 dB the programme reaches "
+                    + d.SplAtCapDbA.ToString("F1") + " dBA, below the " + d.LimitDbA.ToString("F0") + " dBA limit.")
+                : new Reason(ReasonCodes.CapLimit, "Volume capped at " + d.CapDb.ToString("D") + " dB: the programme (full scale −10 dB) gives "
+                    + d.SplAtCapDbA.ToString("F1") + " dBA at " + dbPerV.ToString("F1") + " dB/V and gain "
+                    + d.GainDb.ToString("D") + " dB; the limit is " + d.LimitDbA.ToString("F0") + " dBA."));
+
+            int start = VolumeCap.StepForLevel(board, dbPerV, d.GainDb, d.SafeDefaultDbA);
+            d.SafeStartDb = VolumeCap.Quieter(start, d.CapDb);
+            d.SplAtSafeStartDbA = VolumeCap.ProgrammeLevelDbA(board, dbPerV, d.GainDb, d.SafeStartDb);
+            reasons.Add(new Reason(ReasonCodes.SafeStart, d.SafeStartDb == AttenuatorProfile.MuteDb
+                ? "Starts muted: even the deepest step is above the safe default level."
+                : "Starts at " + d.SafeStartDb.ToString("D") + " dB (" + d.SplAtSafeStartDbA.ToString("F1")
+                    + " dBA), the lower of the safe default " + d.SafeDefaultDbA.ToString("F0") + " dBA and the cap."));
+
+            AddHissAndAdvice(board, input, d, reasons);
+            d.SetReasons(reasons);
+            return d;
+        }
+
+        /// <summary>The sensitivity a confirmed reading would assume: stated, else a matching profile, else the worst case.</summary>
+        static double ConfirmedSensitivity(PolicyInput input, PolicyDecision d, ArrayList reasons)
+        {
+            double ohm = d.MeasuredOhm;
+            double worst = WorstCaseSensitivity.DbPerVForMeasuredOhm(ohm);
+            if (input.HasKnownSensitivity)
+            {
+                double v = input.KnownSensitivity;
+                bool plausible = AcousticMath.IsFinite(v) && v >= PolicyLimits.MinSensitivityDb && v <= PolicyLimits.MaxSensitivityDb;
+                bool convertible = input.KnownUnit == SensitivityUnit.DbPerV || AcousticMath.IsFinite(ohm);
+                if (plausible && convertible)
+                {
+                    // dB/mW converts at the measured DC resistance, the lowest plausible nominal: the louder side.
+                    double known = AcousticMath.ToDbPerV(v, input.KnownUnit, ohm);
+                    d.Source = SensitivitySource.Known;
+                    reasons.Add(new Reason(ReasonCodes.SensKnown, "Sensitivity given: " + known.ToString("F1") + " dB/V."));
+                    return known;
+                }
+                reasons.Add(new Reason(ReasonCodes.SensInvalid, "The given sensitivity is not usable; ignoring it."));
+            }
+            HeadphoneProfile? match = MatchProfile(input, reasons);
+            if (match != null)
+            {
+                d.Source = SensitivitySource.Profile;
+                d.ProfileName = match.Name;
+                reasons.Add(new Reason(ReasonCodes.ProfileMatch, "Profile '" + match.Name + "' (" + match.ImpedanceOhm.ToString("F0")
+                    + " Ω) matches the measured " + ohm.ToString("F1") + " Ω: " + match.DbPerV.ToString("F1") + " dB/V."));
+                return match.DbPerV;
+            }
+            d.Source = SensitivitySource.WorstCase;
+            reasons.Add(new Reason(ReasonCodes.SensWorstCase, "Sensitivity unknown: assuming the worst case for "
+                + (AcousticMath.IsFinite(ohm) ? ohm.ToString("F1") + " Ω" : "an unmeasured load") + ", "
+                + worst.ToString("F1") + " dB/V (most sensitive listed model with margin)."));
+            return worst;
+        }
+
+        /// <summary>Every channel reading must match; among several matches the most sensitive wins (the safe side).</summary>
+        static HeadphoneProfile? MatchProfile(PolicyInput input, ArrayList reasons)
+        {
+            HeadphoneProfile[]? profiles = input.Profiles;
+            if (profiles == null || profiles.Length == 0) return null;
+            HeadphoneProfile? best = null;
+            int matches = 0;
+            for (int i = 0; i < profiles.Length; i++)
+            {
+                HeadphoneProfile p = profiles[i];
+                if (p == null || !ChannelsMatch(p, input)) continue;
+                matches++;
+                if (best == null || p.DbPerV > best.DbPerV) best = p;
+            }
+            if (matches > 1 && best != null)
+                reasons.Add(new Reason(ReasonCodes.ProfileAmbiguous, matches.ToString("D")
+                    + " profiles match this impedance; using the most sensitive, '" + best.Name + "'."));
+            if (best == null)
+                reasons.Add(new Reason(ReasonCodes.ProfileNoMatch, "No stored profile matches the measured impedance."));
+            return best;
+        }
+
+        static bool ChannelsMatch(HeadphoneProfile p, PolicyInput input)
+        {
+            bool l = AcousticMath.IsFinite(input.LeftOhm);
+            bool r = AcousticMath.IsFinite(input.RightOhm);
+            if (!l && !r) return false;
+            return (!l || p.Matches(input.LeftOhm)) && (!r || p.Matches(input.RightOhm));
+        }
+
+        static void ApplyGain(BoardProfile board, GainChoice gain, bool confirmed, PolicyDecision d, ArrayList reasons)
+        {
+            d.GainStep = gain.Step;
+            d.GainDb = gain.GainDb;
+            d.ReachesLimit = gain.ReachesLimit;
+            d.CleanPeaks = gain.CleanPeaks;
+            string name = gain.Step == 0 ? ReasonCodes.GainIem
+                : gain.Step == board.GainStepCount - 1 ? ReasonCodes.GainHigh : ReasonCodes.GainMid;
+            reasons.Add(new Reason(confirmed ? name : ReasonCodes.GainLowestUnconfirmed, "Gain " + gain.GainDb.ToString("D")
+                + " dB: " + (confirmed ? "the lowest gain whose full scale reaches " : "lowest gain (unconfirmed load); full scale needed for ")
+                + "the limit + 10 dB peaks needs " + gain.NeededFullScaleVrms.ToString("F3") + " Vrms."));
+            if (!gain.ReachesLimit)
+                reasons.Add(new Reason(ReasonCodes.LimitUnreachable, "Even at gain " + gain.GainDb.ToString("D")
+                    + " dB and 0 dB attenuation the programme stays below the limit."));
+            if (!gain.CleanPeaks)
+                reasons.Add(new Reason(ReasonCodes.NoCleanPeaks, "Full-scale peaks at the limit need "
+                    + gain.NeededFullScaleVrms.ToString("F2") + " Vrms but the output delivers only "
+                    + gain.CleanOutputVrms.ToString("F2") + " Vrms cleanly into this load: loud peaks will clip."));
+        }
+
+        static void AddHissAndAdvice(BoardProfile board, PolicyInput input, PolicyDecision d, ArrayList reasons)
+        {
+            d.HissDbA = AcousticMath.LevelForVolts(board.OutputNoiseVrms(d.GainDb), d.AssumedSensitivityDbPerV);
+            d.HissAudible = d.HissDbA > PolicyLimits.HissAudibleDbA;
+            if (d.HissAudible)
+                reasons.Add(new Reason(ReasonCodes.HissAudible, "Hiss about " + d.HissDbA.ToString("F1") + " dBA at "
+                    + d.AssumedSensitivityDbPerV.ToString("F1") + " dB/V may be audible in a quiet room."));
+            double ohm = d.MeasuredOhm;
+            if (AcousticMath.IsFinite(ohm))
+            {
+                d.DampingFactor = Advice.DampingFactor(ohm, board.OutputImpedanceOhm);
+                if (Advice.DampingTooLow(ohm, board.OutputImpedanceOhm))
+                    reasons.Add(new Reason(ReasonCodes.DampingLow, "Damping factor " + d.DampingFactor.ToString("F1")
+                        + " is below 8: the headphone should be at least 8× the output impedance."));
+            }
+            if (d.SensitivityKnown && AcousticMath.IsFinite(ohm))
+            {
+                double dbPerMw = AcousticMath.DbPerVToDbPerMw(d.AssumedSensitivityDbPerV, ohm);
+                d.NeedsDedicatedAmp = Advice.NeedsDedicatedAmp(dbPerMw);
+                if (d.NeedsDedicatedAmp)
+                    reasons.Add(new Reason(ReasonCodes.NeedsDedicatedAmp, dbPerMw.ToString("F1")
+                        + " dB/mW is at or below 95 dB/mW: this headphone needs a dedicated amplifier."));
+            }
+        }
+
+        static PolicyDecision Muted(BoardProfile board, PolicyDecision d, ArrayList reasons)
+        {
+            d.Muted = true;
+            d.GainStep = 0;
+            d.GainDb = board.LowestGainDb;
+            d.CapDb = AttenuatorProfile.MuteDb;
+            d.SafeStartDb = AttenuatorProfile.MuteDb;
+            d.SplAtCapDbA = double.NegativeInfinity;
+            d.SplAtSafeStartDbA = double.NegativeInfinity;
+            d.SetReasons(reasons);
+            return d;
+        }
+
+        static double ClampLimit(double limit, ArrayList reasons)
+        {
+            return Clamp(limit, PolicyLimits.DefaultLimitDbA, PolicyLimits.MinLimitDbA, PolicyLimits.MaxLimitDbA,
+                ReasonCodes.LimitClamped, "Limit", reasons, true);
+        }
+
+        static double ClampSafeDefault(double level, ArrayList reasons)
+        {
+            return Clamp(level, PolicyLimits.DefaultSafeDbA, PolicyLimits.MinSafeDbA, PolicyLimits.MaxSafeDbA,
+                ReasonCodes.SafeDefaultClamped, "Safe default level", reasons, false);
+        }
+
+        static double Clamp(double value, double fallback, double min, double max, string code, string what,
+            ArrayList reasons, bool reportLimit)
+        {
+            double v = AcousticMath.IsFinite(value) ? value : fallback;
+            if (v < min) v = min;
+            if (v > max) v = max;
+            if (v != value)
+                reasons.Add(new Reason(code, what + " set to " + v.ToString("F0") + " dBA (allowed "
+                    + min.ToString("F0") + "–" + max.ToString("F0") + " dBA)."));
+            else if (reportLimit)
+                reasons.Add(new Reason(v == PolicyLimits.DefaultLimitDbA ? ReasonCodes.LimitDefault : ReasonCodes.LimitUser,
+                    "Limit " + v.ToString("F0") + " dBA with the programme signal (S4)."));
+            return v;
+        }
+
+        static string ClassName(LoadClass c)
+        {
+            switch (c)
+            {
+                case LoadClass.Mono: return "mono plug";
+                case LoadClass.Line: return "line input";
+                case LoadClass.Uncertain: return "uncertain";
+                case LoadClass.Open: return "open";
+                case LoadClass.Short: return "short";
+                default: return "headphone";
+            }
+        }
+    }
+}
