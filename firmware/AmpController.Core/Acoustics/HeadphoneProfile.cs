@@ -25,14 +25,13 @@ namespace AmpController.Core.Acoustics
             Unit = unit;
         }
 
-        /// <summary>Finite positive impedance and a plausible sensitivity; invalid profiles are never used.</summary>
+        /// <summary>Finite positive impedance and a usable sensitivity; invalid profiles are never used.</summary>
         public bool IsValid
         {
             get
             {
                 return AcousticMath.IsFinite(ImpedanceOhm) && ImpedanceOhm > 0
-                    && AcousticMath.IsFinite(Sensitivity)
-                    && Sensitivity >= PolicyLimits.MinSensitivityDb && Sensitivity <= PolicyLimits.MaxSensitivityDb;
+                    && PolicyLimits.IsUsableSensitivity(Sensitivity);
             }
         }
 

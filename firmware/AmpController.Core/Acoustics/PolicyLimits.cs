@@ -29,8 +29,17 @@ namespace AmpController.Core.Acoustics
         /// <summary>design.md §5: the headphone should be at least 8× the amplifier's output impedance.</summary>
         public const double MinDampingFactor = 8.0;
 
-        /// <summary>Plausible sensitivity values (dB SPL for 1 mW or 1 V); anything else is a typing error.</summary>
+        /// <summary>Plausible sensitivity values (dB SPL for 1 mW or 1 V); the console and `ampsim cap` reject others.</summary>
         public const double MinSensitivityDb = 40.0;
         public const double MaxSensitivityDb = 180.0;
+
+        /// <summary>
+        /// Whether the policy may use a stated sensitivity. Only the low side is refused (a too-low figure would make
+        /// the cap too loud; the worst case applies instead); an implausibly high one is used as stated, which is quieter.
+        /// </summary>
+        public static bool IsUsableSensitivity(double db)
+        {
+            return AcousticMath.IsFinite(db) && db >= MinSensitivityDb;
+        }
     }
 }

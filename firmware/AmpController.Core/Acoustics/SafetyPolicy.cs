@@ -60,7 +60,7 @@ namespace AmpController.Core.Acoustics
             reasons.Add(d.CapDb == 0 && d.SplAtCapDbA < d.LimitDbA
                 ? new Reason(ReasonCodes.CapFull, "No attenuation needed: at 0 dB the programme reaches "
                     + d.SplAtCapDbA.ToString("F1") + " dBA, below the " + d.LimitDbA.ToString("F0") + " dBA limit.")
-                : new Reason(ReasonCodes.CapLimit, "Volume capped at " + d.CapDb.ToString("D") + " dB: the programme (full scale −10 dB) gives "
+                : new Reason(ReasonCodes.CapLimit, "Volume capped at " + d.CapDb.ToString("D") + " dB: the programme (full scale -10 dB) gives "
                     + d.SplAtCapDbA.ToString("F1") + " dBA at " + dbPerV.ToString("F1") + " dB/V and gain "
                     + d.GainDb.ToString("D") + " dB; the limit is " + d.LimitDbA.ToString("F0") + " dBA."));
 
@@ -85,7 +85,7 @@ namespace AmpController.Core.Acoustics
             if (input.HasKnownSensitivity)
             {
                 double v = input.KnownSensitivity;
-                bool plausible = AcousticMath.IsFinite(v) && v >= PolicyLimits.MinSensitivityDb && v <= PolicyLimits.MaxSensitivityDb;
+                bool plausible = PolicyLimits.IsUsableSensitivity(v);
                 bool convertible = input.KnownUnit == SensitivityUnit.DbPerV || AcousticMath.IsFinite(ohm);
                 if (plausible && convertible)
                 {
@@ -103,12 +103,12 @@ namespace AmpController.Core.Acoustics
                 d.Source = SensitivitySource.Profile;
                 d.ProfileName = match.Name;
                 reasons.Add(new Reason(ReasonCodes.ProfileMatch, "Profile '" + match.Name + "' (" + match.ImpedanceOhm.ToString("F0")
-                    + " Ω) matches the measured " + ohm.ToString("F1") + " Ω: " + match.DbPerV.ToString("F1") + " dB/V."));
+                    + " ohm) matches the measured " + ohm.ToString("F1") + " ohm: " + match.DbPerV.ToString("F1") + " dB/V."));
                 return match.DbPerV;
             }
             d.Source = SensitivitySource.WorstCase;
             reasons.Add(new Reason(ReasonCodes.SensWorstCase, "Sensitivity unknown: assuming the worst case for "
-                + (AcousticMath.IsFinite(ohm) ? ohm.ToString("F1") + " Ω" : "an unmeasured load") + ", "
+                + (AcousticMath.IsFinite(ohm) ? ohm.ToString("F1") + " ohm" : "an unmeasured load") + ", "
                 + worst.ToString("F1") + " dB/V (most sensitive listed model with margin)."));
             return worst;
         }
@@ -152,8 +152,9 @@ namespace AmpController.Core.Acoustics
             string name = gain.Step == 0 ? ReasonCodes.GainIem
                 : gain.Step == board.GainStepCount - 1 ? ReasonCodes.GainHigh : ReasonCodes.GainMid;
             reasons.Add(new Reason(confirmed ? name : ReasonCodes.GainLowestUnconfirmed, "Gain " + gain.GainDb.ToString("D")
-                + " dB: " + (confirmed ? "the lowest gain whose full scale reaches " : "lowest gain (unconfirmed load); full scale needed for ")
-                + "the limit + 10 dB peaks needs " + gain.NeededFullScaleVrms.ToString("F3") + " Vrms."));
+                + " dB: " + (confirmed ? "the lowest gain that reaches the limit with 10 dB peak headroom"
+                    : "the lowest gain, because the load is not confirmed")
+                + " (full scale at the limit needs " + gain.NeededFullScaleVrms.ToString("F3") + " Vrms)."));
             if (!gain.ReachesLimit)
                 reasons.Add(new Reason(ReasonCodes.LimitUnreachable, "Even at gain " + gain.GainDb.ToString("D")
                     + " dB and 0 dB attenuation the programme stays below the limit."));
@@ -176,7 +177,7 @@ namespace AmpController.Core.Acoustics
                 d.DampingFactor = Advice.DampingFactor(ohm, board.OutputImpedanceOhm);
                 if (Advice.DampingTooLow(ohm, board.OutputImpedanceOhm))
                     reasons.Add(new Reason(ReasonCodes.DampingLow, "Damping factor " + d.DampingFactor.ToString("F1")
-                        + " is below 8: the headphone should be at least 8× the output impedance."));
+                        + " is below 8: the headphone should be at least 8x the output impedance."));
             }
             if (d.SensitivityKnown && AcousticMath.IsFinite(ohm))
             {
@@ -221,7 +222,7 @@ namespace AmpController.Core.Acoustics
             if (v > max) v = max;
             if (v != value)
                 reasons.Add(new Reason(code, what + " set to " + v.ToString("F0") + " dBA (allowed "
-                    + min.ToString("F0") + "–" + max.ToString("F0") + " dBA)."));
+                    + min.ToString("F0") + "-" + max.ToString("F0") + " dBA)."));
             else if (reportLimit)
                 reasons.Add(new Reason(v == PolicyLimits.DefaultLimitDbA ? ReasonCodes.LimitDefault : ReasonCodes.LimitUser,
                     "Limit " + v.ToString("F0") + " dBA with the programme signal (S4)."));
