@@ -46,6 +46,9 @@ public sealed class SimI2cBus : IRegisterBus
 
     public List<TransferRecord> Log { get; } = new();
 
+    /// <summary>How many reads a <see cref="FaultKind.BitFlip"/> has corrupted so far.</summary>
+    public int BitFlipsApplied { get; private set; }
+
     /// <summary>How many times the driver side called <see cref="Recover"/>.</summary>
     public int RecoverCalls { get; private set; }
 
@@ -191,6 +194,7 @@ public sealed class SimI2cBus : IRegisterBus
             if (read > 0 && slot.BitFlipsLeft > 0)
             {
                 slot.BitFlipsLeft--;
+                BitFlipsApplied++;
                 into![0] ^= BitFlipMask;
             }
             slot.BytesRead += read;
