@@ -60,6 +60,16 @@ public class CapCommandTests
     }
 
     [TestMethod]
+    public void Cap_too_sensitive_for_the_chip_reports_mute_with_null_cap()
+    {
+        var j = Json("--impedance", "16", "--sensitivity", "179", "--unit", "dB/V");
+        Assert.IsTrue(j.GetProperty("muted").GetBoolean());
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("capDb").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("splDbA").ValueKind);
+        Assert.IsTrue(j.GetProperty("reasonCodes").EnumerateArray().Any(r => r.GetString() == ReasonCodes.CapMute));
+    }
+
+    [TestMethod]
     public void Cap_human_output_explains_the_cap()
     {
         var r = AmpSim.Run("cap", "--impedance", "300", "--sensitivity", "97", "--unit", "dB/V");
