@@ -1,0 +1,44 @@
+using AmpController.Core.Storage;
+
+namespace AmpController.Core.Console
+{
+    /// <summary>One-line explanations of settings edits that were refused.</summary>
+    public static class ConsoleMessages
+    {
+        public static string Explain(SettingsResult result)
+        {
+            switch (result)
+            {
+                case SettingsResult.LimitOutOfRange:
+                    return "limit must be " + Range(Settings.MinLimitDbA, Settings.MaxLimitDbA) + " dBA";
+                case SettingsResult.LimitBelowSafeDefault:
+                    return "limit would be below the safe default; lower it first with 'default'";
+                case SettingsResult.SafeDefaultOutOfRange:
+                    return "default must be " + Range(Settings.MinSafeDefaultDbA, Settings.MaxSafeDefaultDbA) + " dBA";
+                case SettingsResult.SafeDefaultAboveLimit:
+                    return "default would be above the limit; raise the limit first or pick a lower default";
+                case SettingsResult.ProfileNameInvalid:
+                    return "profile name must be 1-" + HeadphoneProfile.MaxNameLength.ToString() + " characters of A-Z a-z 0-9 . _ + -";
+                case SettingsResult.ProfileImpedanceOutOfRange:
+                    return "impedance must be " + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinImpedanceTenthsOhm) + ".."
+                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxImpedanceTenthsOhm) + " ohm";
+                case SettingsResult.ProfileSensitivityOutOfRange:
+                    return "sensitivity must be " + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinDbPerMwTenths) + ".."
+                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxDbPerMwTenths) + " dB/mW or "
+                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinDbPerVTenths) + ".."
+                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxDbPerVTenths) + " dB/V";
+                case SettingsResult.ProfileUnitInvalid: return "unit must be dB/mW or dB/V";
+                case SettingsResult.ProfileExists: return "a profile with that name exists; delete it first";
+                case SettingsResult.ProfilesFull: return "all " + Settings.MaxProfiles.ToString() + " profile slots are used; delete one first";
+                case SettingsResult.ProfileNotFound: return "no profile with that name ('profile list' shows them)";
+                case SettingsResult.ChipInvalid: return "chip must be DS1882 or PT2258";
+                default: return "ok";
+            }
+        }
+
+        private static string Range(int min, int max)
+        {
+            return min.ToString() + ".." + max.ToString();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using AmpController.Core.Storage;
+
+namespace AmpController.Core.Console
+{
+    /// <summary>
+    /// Turns one console line into a <see cref="ConsoleCommand"/>, or a one-line error (rule S10). Parsing never
+    /// touches settings or hardware, so a rejected line cannot change anything. Commands and units ignore ASCII
+    /// case; tokens are separated by spaces.
+    /// </summary>
+    public static class ConsoleParser
+    {
+        public const int MaxLineLength = 80;
+        public const int MaxVolumeSteps = 60; // DS1882's 64-position range is 0 to -62 dB (design.md §6)
+        private const int MaxTokens = 6;      // "profile add NAME OHM SENS UNIT"
+
+        public const string Usage =
+            "help | status | limit <60..100> | default <60..80> | profile add <name> <ohm> <sens> <dB/mW|dB/V> | "
+            + "profile list | profile del <name> | save | chip DS1882|PT2258 | mute | unmute | vol +N|-N";
+
+        /// <summary>Fills <paramref name="command"/> and returns null, or returns the error text (no newline).</summary>
+        public static string? Parse(string? line, ConsoleCommand command)
+        {
+            command.Clear();
+            if (line == null) return null;
+            line = StripTerminator(line);
+            if (line.Length > MaxLineLength) return "line too long (at most " + MaxLineLength.ToString() + " characters)";
+            for (int i = 0; i < line.Length; i++)
+                if (line[i] < ' ' || line[i] > '~')
+                    return "invalid character at column " + (i + 1).ToString() + " (printable ASCII only)";
+
+            string[] tokens = new string[MaxTokens];
+            int count = Tokenize(line, tokens);
+            if (count < 0) return "too many words; commands: " + Usage;
+            if (count == 0) return null;
+
+            // if-chain rather than a string switch: the compiler's hashed string switch is avoided on the device.
+            string word = tokens[0].ToLower();
+            if (word == "help") return NoArguments(ConsoleCommandKind.Help, word, count, command);
+            if (word == "status") return NoArguments(ConsoleCommandKind.Status, word, count, command);
+            if (word == "save") return NoArguments(ConsoleCommandKind.Save, word, count, command);
+            if (word == "mute") return NoArguments(ConsoleCommandKind.Mute, word, count, command);
+            if (word == "unmute") return NoArguments(ConsoleCommandKind.Unmute, word, count, command);
+            if (word == "limit")
+                return Level(ConsoleCommandKind.Limit, word, tokens, count, Settings.MinLimitDbA, Settings.MaxLimitDbA, command);
+            if (word == "default")
+                return Level(ConsoleCommandKind.SafeDefault, word, tokens, count, Settings.MinSafeDefaultDbA,
+                    Settings.MaxSafeDefaultDbA, command);
+            if (word == "chip") return Chip(tokens, count, command);
+            if (word == "vol") return Volume(tokens, count, command);
+            if (word == "profile") return Profile(tokens, count, command);
+            return "unknown command '" + tokens[0] + "'; commands: " + Usage;
+        }
+
+        private static string StripTerminator(string line)
+        {
+            int end = line.Length;
+            if (end > 0 && line[end - 1] == '\n') end--;
+            if (end > 0 && line[end - 1] == '\r') end--;
+            return end == line.Length ? line : line.Substring(0, end);
+        }
+
+        /// <summary>Splits on spaces into <paramref name="tokens"/>; -1 when there are more than it holds.</summary>
+        private static int Tokenize(string line, string[] tokens)
+        {
+            int count = 0, i = 0;
+            while (i < line.Length)
+            {
+                while (i < line.Length && line[i] == ' ') i++;
+                if (i == line.Length) break;
+                int start = i;
+                while (i < line.Length && line[i] != ' ') i++;
+                if (count == tokens.Length) return -1;
+                tokens[count++] = line.Substring(start, i - start);
+            }
+            return count;
+        }
+
+        private static string? NoArguments(ConsoleCommandKind kind, string word, int count, ConsoleCommand command)
+        {
+            if (count != 1) return "'" + word + "' takes no arguments";
+            command.Kind = kind;
+            return null;
+        }
+
+        private static string? Level(ConsoleCommandKind kind, string word, string[] tokens, int count, int min, int max,
+            ConsoleCommand command)
+        {
+            string usage = "usage: " + word + " <" + min.ToString() + ".." + max.ToString() + "> (dBA)";
+            if (count != 2) return usage;
+            if (!ConsoleNumbers.TryParseUnsigned(tokens[1], out int value))
+                return "'" + tokens[1] + "' is not a whole number; " + usage;
+            if (value < min || value > max)
+                return word + " " + value.ToString() + " is out of range; " + usage;
+            command.Kind = kind;
+            command.Number = value;
+            return null;
+        }
+
+        private static string? Chip(string[] tokens, int count, ConsoleCommand command)
+        {
+            const string usage = "usage: chip DS1882|PT2258";
+            if (count != 2) return usage;
+            string name = tokens[1].ToUpper();
+            if (name == "DS1882") command.Chip = VolumeChipChoice.Ds1882;
+            else if (name == "PT2258") command.Chip = VolumeChipChoice.Pt2258;
+            else return "unknown chip '" + tokens[1] + "'; " + usage;
+            command.Kind = ConsoleCommandKind.Chip;
+            return null;
+        }
+
+        private static string? Volume(string[] tokens, int count, ConsoleCommand command)
+        {
+            string usage = "usage: vol +N|-N (N = 1.." + MaxVolumeSteps.ToString() + " steps of 1 dB)";
+            if (count != 2) return usage;
+            if (!ConsoleNumbers.TryParseSigned(tokens[1], out int steps)) return "'" + tokens[1] + "' is not +N or -N; " + usage;
+            if (steps == 0 || steps > MaxVolumeSteps || steps < -MaxVolumeSteps) return "vol " + tokens[1] + " is out of range; " + usage;
+            command.Kind = ConsoleCommandKind.Volume;
+            command.Number = steps;
+            return null;
+        }
+
+        private static string? Profile(string[] tokens, int count, ConsoleCommand command)
+        {
+            const string usage = "usage: profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile list | profile del <name>";
+            if (count < 2) return usage;
+            string sub = tokens[1].ToLower();
+            if (sub == "list")
+            {
+                if (count != 2) return "'profile list' takes no arguments";
+                command.Kind = ConsoleCommandKind.ProfileList;
+                return null;
+            }
+            if (sub == "del")
+            {
+                if (count != 3) return "usage: profile del <name>";
+                if (!HeadphoneProfile.IsValidName(tokens[2])) return NameError(tokens[2]);
+                command.Kind = ConsoleCommandKind.ProfileDelete;
+                command.Name = tokens[2];
+                return null;
+            }
+            if (sub != "add") return "unknown profile command '" + tokens[1] + "'; " + usage;
+            return ProfileAdd(tokens, count, command);
+        }
+
+        private static string? ProfileAdd(string[] tokens, int count, ConsoleCommand command)
+        {
+            const string usage = "usage: profile add <name> <ohm> <sens> <dB/mW|dB/V>, e.g. profile add HD600 300 97 dB/V";
+            if (count != 6) return usage;
+            string name = tokens[2];
+            if (!HeadphoneProfile.IsValidName(name)) return NameError(name);
+            if (!ConsoleNumbers.TryParseTenths(tokens[3], out int ohm))
+                return "impedance '" + tokens[3] + "' is not a number like 32 or 12.8; " + usage;
+            if (!ConsoleNumbers.TryParseTenths(tokens[4], out int sensitivity))
+                return "sensitivity '" + tokens[4] + "' is not a number like 97 or 97.5; " + usage;
+            string unitText = tokens[5].ToLower();
+            SensitivityUnit unit;
+            if (unitText == "db/mw") unit = SensitivityUnit.DbPerMw;
+            else if (unitText == "db/v") unit = SensitivityUnit.DbPerV;
+            else return "unit '" + tokens[5] + "' must be dB/mW or dB/V";
+
+            SettingsResult valid = HeadphoneProfile.Validate(name, ohm, sensitivity, unit);
+            if (valid != SettingsResult.Ok) return ConsoleMessages.Explain(valid);
+            command.Kind = ConsoleCommandKind.ProfileAdd;
+            command.Profile = new HeadphoneProfile(name, ohm, sensitivity, unit);
+            return null;
+        }
+
+        private static string NameError(string name)
+        {
+            return "name '" + name + "' is invalid: 1-" + HeadphoneProfile.MaxNameLength.ToString()
+                + " characters of A-Z a-z 0-9 . _ + -";
+        }
+    }
+}

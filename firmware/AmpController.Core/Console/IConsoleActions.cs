@@ -1,0 +1,24 @@
+namespace AmpController.Core.Console
+{
+    /// <summary>
+    /// What the console asks of the controller (Core/Control implements it). The console never drives the
+    /// hardware itself: every request passes through the controller's safety logic, which keeps the level at or
+    /// under the cap (S4, S11) and may refuse (e.g. nothing plugged in).
+    /// </summary>
+    public interface IConsoleActions
+    {
+        void Mute();
+
+        /// <summary>Un-mutes, ramping back to at most the level before the mute, never above the cap.</summary>
+        void Unmute();
+
+        /// <summary>Moves the volume by whole 1 dB steps (+ louder); the controller stops at the cap.</summary>
+        void StepVolume(int steps);
+
+        /// <summary>The settings were edited (limit, safe default, profiles, chip): re-evaluate the policy.</summary>
+        void SettingsChanged();
+
+        /// <summary>One line describing the controller state (plug, gain, level, cap, faults).</summary>
+        string Describe();
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using AmpController.Core.Console;
+
+namespace AmpController.Tests.Console;
+
+/// <summary>Stands in for the controller: records what the console asked for.</summary>
+public sealed class RecordingActions : IConsoleActions
+{
+    public readonly List<string> Calls = new();
+
+    public void Mute() => Calls.Add("mute");
+    public void Unmute() => Calls.Add("unmute");
+    public void StepVolume(int steps) => Calls.Add("step " + steps);
+    public void SettingsChanged() => Calls.Add("settings");
+    public string Describe() => "controller: test double";
+}
