@@ -1,6 +1,6 @@
 using AmpController.Core.Storage;
 
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>One parsed console line. Which fields mean something depends on <see cref="Kind"/>.</summary>
     public sealed class ConsoleCommand

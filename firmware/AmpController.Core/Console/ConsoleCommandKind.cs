@@ -1,4 +1,4 @@
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     public enum ConsoleCommandKind
     {

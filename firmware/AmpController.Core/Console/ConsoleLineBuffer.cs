@@ -1,4 +1,4 @@
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>
     /// Assembles serial bytes into lines with a fixed buffer. CR, LF or CR LF end a line; backspace/DEL removes

@@ -1,6 +1,6 @@
 using AmpController.Core.Storage;
 
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>One-line explanations of settings edits that were refused.</summary>
     public static class ConsoleMessages

@@ -1,4 +1,4 @@
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>
     /// Strict number parsing for the console: plain decimal digits only, so "NaN", "1e3", "0x10", "Infinity",

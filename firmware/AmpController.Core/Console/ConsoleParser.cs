@@ -1,6 +1,6 @@
 using AmpController.Core.Storage;
 
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>
     /// Turns one console line into a <see cref="ConsoleCommand"/>, or a one-line error (rule S10). Parsing never

@@ -1,4 +1,4 @@
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>The answer to one console line. A failed command's text is one line starting with "error: ".</summary>
     public sealed class ConsoleReply

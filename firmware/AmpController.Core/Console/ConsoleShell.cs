@@ -1,6 +1,7 @@
+// Folder Console/, namespace SerialConsole: a namespace ending in "Console" would hide System.Console in AmpController.Core.*.
 using AmpController.Core.Storage;
 
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>
     /// Executes console lines against the settings, the settings store and the controller (rule S10). A line is

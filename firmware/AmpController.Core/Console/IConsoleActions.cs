@@ -1,4 +1,4 @@
-namespace AmpController.Core.Console
+namespace AmpController.Core.SerialConsole
 {
     /// <summary>
     /// What the console asks of the controller (Core/Control implements it). The console never drives the

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Text;
-using AmpController.Core.Console;
+using AmpController.Core.SerialConsole;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace AmpController.Tests.Console;
+namespace AmpController.Tests.SerialConsole;
 
 [TestClass]
 public class ConsoleLineBufferTests

@@ -1,7 +1,7 @@
-using AmpController.Core.Console;
+using AmpController.Core.SerialConsole;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace AmpController.Tests.Console;
+namespace AmpController.Tests.SerialConsole;
 
 [TestClass]
 public class ConsoleNumbersTests

@@ -1,12 +1,12 @@
 using System;
 using System.Linq;
-using AmpController.Core.Console;
+using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
 using AmpController.Tests.Storage;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace AmpController.Tests.Console;
+namespace AmpController.Tests.SerialConsole;
 
 [TestClass]
 public class ConsoleShellTests

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using AmpController.Core.Console;
+using AmpController.Core.SerialConsole;
 
-namespace AmpController.Tests.Console;
+namespace AmpController.Tests.SerialConsole;
 
 /// <summary>Stands in for the controller: records what the console asked for.</summary>
 public sealed class RecordingActions : IConsoleActions
