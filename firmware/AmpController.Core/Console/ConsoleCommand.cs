@@ -14,7 +14,7 @@ namespace AmpController.Core.SerialConsole
         public string Name = "";
 
         /// <summary>The new profile for ProfileAdd (already validated).</summary>
-        public HeadphoneProfile? Profile;
+        public StoredProfile? Profile;
 
         public VolumeChipChoice Chip;
 

@@ -18,15 +18,15 @@ namespace AmpController.Core.SerialConsole
                 case SettingsResult.SafeDefaultAboveLimit:
                     return "default would be above the limit; raise the limit first or pick a lower default";
                 case SettingsResult.ProfileNameInvalid:
-                    return "profile name must be 1-" + HeadphoneProfile.MaxNameLength.ToString() + " characters of A-Z a-z 0-9 . _ + -";
+                    return "profile name must be 1-" + StoredProfile.MaxNameLength.ToString() + " characters of A-Z a-z 0-9 . _ + -";
                 case SettingsResult.ProfileImpedanceOutOfRange:
-                    return "impedance must be " + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinImpedanceTenthsOhm) + ".."
-                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxImpedanceTenthsOhm) + " ohm";
+                    return "impedance must be " + ConsoleNumbers.FormatTenths(StoredProfile.MinImpedanceTenthsOhm) + ".."
+                        + ConsoleNumbers.FormatTenths(StoredProfile.MaxImpedanceTenthsOhm) + " ohm";
                 case SettingsResult.ProfileSensitivityOutOfRange:
-                    return "sensitivity must be " + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinDbPerMwTenths) + ".."
-                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxDbPerMwTenths) + " dB/mW or "
-                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MinDbPerVTenths) + ".."
-                        + ConsoleNumbers.FormatTenths(HeadphoneProfile.MaxDbPerVTenths) + " dB/V";
+                    return "sensitivity must be " + ConsoleNumbers.FormatTenths(StoredProfile.MinDbPerMwTenths) + ".."
+                        + ConsoleNumbers.FormatTenths(StoredProfile.MaxDbPerMwTenths) + " dB/mW or "
+                        + ConsoleNumbers.FormatTenths(StoredProfile.MinDbPerVTenths) + ".."
+                        + ConsoleNumbers.FormatTenths(StoredProfile.MaxDbPerVTenths) + " dB/V";
                 case SettingsResult.ProfileUnitInvalid: return "unit must be dB/mW or dB/V";
                 case SettingsResult.ProfileExists: return "a profile with that name exists; delete it first";
                 case SettingsResult.ProfilesFull: return "all " + Settings.MaxProfiles.ToString() + " profile slots are used; delete one first";

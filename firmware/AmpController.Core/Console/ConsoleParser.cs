@@ -1,3 +1,4 @@
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 
 namespace AmpController.Core.SerialConsole
@@ -133,7 +134,7 @@ namespace AmpController.Core.SerialConsole
             if (sub == "del")
             {
                 if (count != 3) return "usage: profile del <name>";
-                if (!HeadphoneProfile.IsValidName(tokens[2])) return NameError(tokens[2]);
+                if (!StoredProfile.IsValidName(tokens[2])) return NameError(tokens[2]);
                 command.Kind = ConsoleCommandKind.ProfileDelete;
                 command.Name = tokens[2];
                 return null;
@@ -147,7 +148,7 @@ namespace AmpController.Core.SerialConsole
             const string usage = "usage: profile add <name> <ohm> <sens> <dB/mW|dB/V>, e.g. profile add HD600 300 97 dB/V";
             if (count != 6) return usage;
             string name = tokens[2];
-            if (!HeadphoneProfile.IsValidName(name)) return NameError(name);
+            if (!StoredProfile.IsValidName(name)) return NameError(name);
             if (!ConsoleNumbers.TryParseTenths(tokens[3], out int ohm))
                 return "impedance '" + tokens[3] + "' is not a number like 32 or 12.8; " + usage;
             if (!ConsoleNumbers.TryParseTenths(tokens[4], out int sensitivity))
@@ -158,16 +159,16 @@ namespace AmpController.Core.SerialConsole
             else if (unitText == "db/v") unit = SensitivityUnit.DbPerV;
             else return "unit '" + tokens[5] + "' must be dB/mW or dB/V";
 
-            SettingsResult valid = HeadphoneProfile.Validate(name, ohm, sensitivity, unit);
+            SettingsResult valid = StoredProfile.Validate(name, ohm, sensitivity, unit);
             if (valid != SettingsResult.Ok) return ConsoleMessages.Explain(valid);
             command.Kind = ConsoleCommandKind.ProfileAdd;
-            command.Profile = new HeadphoneProfile(name, ohm, sensitivity, unit);
+            command.Profile = new StoredProfile(name, ohm, sensitivity, unit);
             return null;
         }
 
         private static string NameError(string name)
         {
-            return "name '" + name + "' is invalid: 1-" + HeadphoneProfile.MaxNameLength.ToString()
+            return "name '" + name + "' is invalid: 1-" + StoredProfile.MaxNameLength.ToString()
                 + " characters of A-Z a-z 0-9 . _ + -";
         }
     }

@@ -1,4 +1,5 @@
 // Folder Console/, namespace SerialConsole: a namespace ending in "Console" would hide System.Console in AmpController.Core.*.
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 
 namespace AmpController.Core.SerialConsole
@@ -115,7 +116,7 @@ namespace AmpController.Core.SerialConsole
             return text;
         }
 
-        private static string Describe(HeadphoneProfile p)
+        private static string Describe(StoredProfile p)
         {
             return p.Name + " " + ConsoleNumbers.FormatTenths(p.ImpedanceTenthsOhm) + " ohm "
                 + ConsoleNumbers.FormatTenths(p.SensitivityTenthsDb) + (p.Unit == SensitivityUnit.DbPerV ? " dB/V" : " dB/mW");

@@ -1,3 +1,5 @@
+using AmpController.Core.Acoustics;
+
 namespace AmpController.Core.Storage
 {
     /// <summary>
@@ -8,15 +10,16 @@ namespace AmpController.Core.Storage
     /// </summary>
     public sealed class Settings
     {
-        public const int MinLimitDbA = 60;
-        public const int MaxLimitDbA = 100;          // design.md §4 S4
-        public const int DefaultLimitDbA = 85;       // design.md §4 S4
-        public const int MinSafeDefaultDbA = 60;     // design.md §4 S2
-        public const int MaxSafeDefaultDbA = 80;     // design.md §4 S2
-        public const int DefaultSafeDefaultDbA = 70; // design.md §4 S2
+        // The same ranges the safety policy enforces (PolicyLimits: design.md §4 S2, S4), as whole dBA.
+        public const int MinLimitDbA = (int)PolicyLimits.MinLimitDbA;
+        public const int MaxLimitDbA = (int)PolicyLimits.MaxLimitDbA;
+        public const int DefaultLimitDbA = (int)PolicyLimits.DefaultLimitDbA;
+        public const int MinSafeDefaultDbA = (int)PolicyLimits.MinSafeDbA;
+        public const int MaxSafeDefaultDbA = (int)PolicyLimits.MaxSafeDbA;
+        public const int DefaultSafeDefaultDbA = (int)PolicyLimits.DefaultSafeDbA;
         public const int MaxProfiles = 8;
 
-        private readonly HeadphoneProfile[] _profiles = new HeadphoneProfile[MaxProfiles];
+        private readonly StoredProfile[] _profiles = new StoredProfile[MaxProfiles];
 
         public Settings()
         {
@@ -28,16 +31,24 @@ namespace AmpController.Core.Storage
         public VolumeChipChoice VolumeChip { get; private set; }
         public int ProfileCount { get; private set; }
 
-        public HeadphoneProfile GetProfile(int index)
+        public StoredProfile GetProfile(int index)
         {
             return _profiles[index];
         }
 
         /// <summary>The profile with this name (ASCII case ignored), or null.</summary>
-        public HeadphoneProfile? FindProfile(string name)
+        public StoredProfile? FindProfile(string name)
         {
             int i = IndexOfProfile(name);
             return i < 0 ? null : _profiles[i];
+        }
+
+        /// <summary>The stored profiles in the policy's form (for PolicyInput.Profiles). Allocates: call on change, not per tick.</summary>
+        public HeadphoneProfile[] ToPolicyProfiles()
+        {
+            HeadphoneProfile[] result = new HeadphoneProfile[ProfileCount];
+            for (int i = 0; i < ProfileCount; i++) result[i] = _profiles[i].ToPolicyProfile();
+            return result;
         }
 
         public void ResetToDefaults()
@@ -72,7 +83,7 @@ namespace AmpController.Core.Storage
             return SettingsResult.Ok;
         }
 
-        public SettingsResult TryAddProfile(HeadphoneProfile profile)
+        public SettingsResult TryAddProfile(StoredProfile profile)
         {
             SettingsResult valid = profile.Validate();
             if (valid != SettingsResult.Ok) return valid;

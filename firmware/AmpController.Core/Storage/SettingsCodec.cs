@@ -1,3 +1,5 @@
+using AmpController.Core.Acoustics;
+
 namespace AmpController.Core.Storage
 {
     /// <summary>
@@ -16,7 +18,7 @@ namespace AmpController.Core.Storage
         public const int HeaderLength = 8;
         public const int CrcLength = 4;
         private const int ProfileFixedLength = 6; // name length, impedance, sensitivity, unit
-        public const int MaxPayloadLength = 4 + Settings.MaxProfiles * (ProfileFixedLength + HeadphoneProfile.MaxNameLength);
+        public const int MaxPayloadLength = 4 + Settings.MaxProfiles * (ProfileFixedLength + StoredProfile.MaxNameLength);
         public const int MaxRecordLength = HeaderLength + MaxPayloadLength + CrcLength;
 
         /// <summary>Writes the payload at offset; returns its length.</summary>
@@ -29,7 +31,7 @@ namespace AmpController.Core.Storage
             buffer[p++] = (byte)settings.ProfileCount;
             for (int i = 0; i < settings.ProfileCount; i++)
             {
-                HeadphoneProfile profile = settings.GetProfile(i);
+                StoredProfile profile = settings.GetProfile(i);
                 buffer[p++] = (byte)profile.Name.Length;
                 for (int c = 0; c < profile.Name.Length; c++) buffer[p++] = (byte)profile.Name[c];
                 p = WriteUInt16(buffer, p, profile.ImpedanceTenthsOhm);
@@ -100,14 +102,14 @@ namespace AmpController.Core.Storage
             {
                 if (p >= end) return false;
                 int nameLength = data[p++];
-                if (nameLength > HeadphoneProfile.MaxNameLength || p + nameLength + 5 > end) return false;
+                if (nameLength > StoredProfile.MaxNameLength || p + nameLength + 5 > end) return false;
                 char[] name = new char[nameLength];
                 for (int c = 0; c < nameLength; c++) name[c] = (char)data[p++];
                 int impedance = ReadUInt16(data, p);
                 int sensitivity = ReadUInt16(data, p + 2);
                 int unit = data[p + 4];
                 p += 5;
-                HeadphoneProfile profile = new HeadphoneProfile(new string(name), impedance, sensitivity, (SensitivityUnit)unit);
+                StoredProfile profile = new StoredProfile(new string(name), impedance, sensitivity, (SensitivityUnit)unit);
                 if (into.TryAddProfile(profile) != SettingsResult.Ok) report.DroppedProfiles++;
             }
             return p == end;

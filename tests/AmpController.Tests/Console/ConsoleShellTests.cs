@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using AmpController.Core.SerialConsole;
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 using AmpController.Tests.Storage;
 using CsCheck;
@@ -27,7 +28,7 @@ public class ConsoleShellTests
 
     /// <summary>limit 75, default 72, one profile: close enough to the edges that cross-checks can fail.</summary>
     private static Settings Start() => SettingsSamples.Make(75, 72, VolumeChipChoice.Ds1882,
-        new HeadphoneProfile("HD600", 3000, 970, SensitivityUnit.DbPerV));
+        new StoredProfile("HD600", 3000, 970, SensitivityUnit.DbPerV));
 
     public static readonly string[] BadLines =
     {
@@ -74,7 +75,7 @@ public class ConsoleShellTests
     {
         var full = new Settings();
         for (int i = 0; i < Settings.MaxProfiles; i++)
-            Assert.AreEqual(SettingsResult.Ok, full.TryAddProfile(new HeadphoneProfile("p" + i, 320, 1000, SensitivityUnit.DbPerMw)));
+            Assert.AreEqual(SettingsResult.Ok, full.TryAddProfile(new StoredProfile("p" + i, 320, 1000, SensitivityUnit.DbPerMw)));
         var rig = new Rig(full);
         var before = SettingsSamples.Bytes(full);
         var reply = rig.Shell.Execute("profile add new 32 97 dB/mW");
@@ -95,9 +96,9 @@ public class ConsoleShellTests
         ("default 75", s => s.TrySetSafeDefault(75), new[] { "settings" }),
         ("chip pt2258", s => s.TrySetVolumeChip(VolumeChipChoice.Pt2258), new[] { "settings" }),
         ("chip DS1882", s => s.TrySetVolumeChip(VolumeChipChoice.Ds1882), new[] { "settings" }),
-        ("profile add HD650 300 103 dB/V", s => s.TryAddProfile(new HeadphoneProfile("HD650", 3000, 1030, SensitivityUnit.DbPerV)), new[] { "settings" }),
-        ("profile add iem 10.5 119 db/mw", s => s.TryAddProfile(new HeadphoneProfile("iem", 105, 1190, SensitivityUnit.DbPerMw)), new[] { "settings" }),
-        ("PROFILE ADD a.b_c+d-e 4 140 DB/MW", s => s.TryAddProfile(new HeadphoneProfile("a.b_c+d-e", 40, 1400, SensitivityUnit.DbPerMw)), new[] { "settings" }),
+        ("profile add HD650 300 103 dB/V", s => s.TryAddProfile(new StoredProfile("HD650", 3000, 1030, SensitivityUnit.DbPerV)), new[] { "settings" }),
+        ("profile add iem 10.5 119 db/mw", s => s.TryAddProfile(new StoredProfile("iem", 105, 1190, SensitivityUnit.DbPerMw)), new[] { "settings" }),
+        ("PROFILE ADD a.b_c+d-e 4 140 DB/MW", s => s.TryAddProfile(new StoredProfile("a.b_c+d-e", 40, 1400, SensitivityUnit.DbPerMw)), new[] { "settings" }),
         ("profile del hd600", s => s.TryRemoveProfile("HD600"), new[] { "settings" }),
         ("profile list", s => { }, new string[0]),
         ("status", s => { }, new string[0]),

@@ -1,4 +1,5 @@
 using System;
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -54,7 +55,7 @@ public class SettingsCodecTests
     {
         var s = new Settings();
         for (int i = 0; i < Settings.MaxProfiles; i++)
-            Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(new HeadphoneProfile("sixteen-chars-" + i.ToString("D2"), 10000, 1400, SensitivityUnit.DbPerMw)));
+            Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(new StoredProfile("sixteen-chars-" + i.ToString("D2"), 10000, 1400, SensitivityUnit.DbPerMw)));
         var record = SettingsCodec.EncodeRecord(s, 9);
         Assert.AreEqual(SettingsCodec.MaxRecordLength, record.Length);
         var back = new Settings();

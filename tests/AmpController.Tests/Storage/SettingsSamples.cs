@@ -1,3 +1,4 @@
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -6,7 +7,7 @@ namespace AmpController.Tests.Storage;
 /// <summary>Settings used across the storage and console tests, and the in-range check every load must pass.</summary>
 public static class SettingsSamples
 {
-    public static Settings Make(int limit, int safeDefault, VolumeChipChoice chip, params HeadphoneProfile[] profiles)
+    public static Settings Make(int limit, int safeDefault, VolumeChipChoice chip, params StoredProfile[] profiles)
     {
         var s = new Settings();
         Assert.AreEqual(SettingsResult.Ok, s.TrySetLimit(limit));
@@ -17,12 +18,12 @@ public static class SettingsSamples
     }
 
     public static Settings Old() => Make(90, 72, VolumeChipChoice.Ds1882,
-        new HeadphoneProfile("HD600", 3000, 970, SensitivityUnit.DbPerV));
+        new StoredProfile("HD600", 3000, 970, SensitivityUnit.DbPerV));
 
     public static Settings New() => Make(78, 65, VolumeChipChoice.Pt2258,
-        new HeadphoneProfile("HD600", 3000, 970, SensitivityUnit.DbPerV),
-        new HeadphoneProfile("IEM-10", 100, 1190, SensitivityUnit.DbPerMw),
-        new HeadphoneProfile("planar_x", 500, 835, SensitivityUnit.DbPerMw));
+        new StoredProfile("HD600", 3000, 970, SensitivityUnit.DbPerV),
+        new StoredProfile("IEM-10", 100, 1190, SensitivityUnit.DbPerMw),
+        new StoredProfile("planar_x", 500, 835, SensitivityUnit.DbPerMw));
 
     public static Settings Third() => Make(100, 80, VolumeChipChoice.Ds1882);
 

@@ -1,4 +1,5 @@
 using System;
+using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 

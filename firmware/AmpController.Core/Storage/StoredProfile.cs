@@ -1,10 +1,13 @@
+using AmpController.Core.Acoustics;
+
 namespace AmpController.Core.Storage
 {
     /// <summary>
-    /// A user's headphone: name, nominal impedance and sensitivity, in tenths so the state stays integer.
+    /// A user's headphone as stored: name, nominal impedance and sensitivity, in tenths so the state stays integer.
     /// Immutable; <see cref="Validate"/> is the one place that says what a storable profile is.
+    /// The policy works with <see cref="HeadphoneProfile"/> (<see cref="ToPolicyProfile"/>).
     /// </summary>
-    public sealed class HeadphoneProfile
+    public sealed class StoredProfile
     {
         public const int MaxNameLength = 16;
 
@@ -19,7 +22,7 @@ namespace AmpController.Core.Storage
         public const int MinDbPerVTenths = 600;
         public const int MaxDbPerVTenths = 1500;
 
-        public HeadphoneProfile(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
+        public StoredProfile(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
         {
             Name = name;
             ImpedanceTenthsOhm = impedanceTenthsOhm;
@@ -34,6 +37,11 @@ namespace AmpController.Core.Storage
 
         public double ImpedanceOhm { get { return ImpedanceTenthsOhm / 10.0; } }
         public double Sensitivity { get { return SensitivityTenthsDb / 10.0; } }
+
+        public HeadphoneProfile ToPolicyProfile()
+        {
+            return new HeadphoneProfile(Name, ImpedanceOhm, Sensitivity, Unit);
+        }
 
         public static SettingsResult Validate(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
         {

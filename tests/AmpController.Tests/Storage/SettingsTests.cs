@@ -1,0 +1,95 @@
+using AmpController.Core.Acoustics;
+using AmpController.Core.Storage;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Storage;
+
+[TestClass]
+public class SettingsTests
+{
+    [TestMethod]
+    public void S9_settings_ranges_are_the_policy_ranges()
+    {
+        Assert.AreEqual(PolicyLimits.MinLimitDbA, Settings.MinLimitDbA);
+        Assert.AreEqual(PolicyLimits.MaxLimitDbA, Settings.MaxLimitDbA);
+        Assert.AreEqual(PolicyLimits.DefaultLimitDbA, Settings.DefaultLimitDbA);
+        Assert.AreEqual(PolicyLimits.MinSafeDbA, Settings.MinSafeDefaultDbA);
+        Assert.AreEqual(PolicyLimits.MaxSafeDbA, Settings.MaxSafeDefaultDbA);
+        Assert.AreEqual(PolicyLimits.DefaultSafeDbA, Settings.DefaultSafeDefaultDbA);
+    }
+
+    [DataTestMethod]
+    [DataRow(60, SettingsResult.LimitBelowSafeDefault)]
+    [DataRow(69, SettingsResult.LimitBelowSafeDefault)]
+    [DataRow(70, SettingsResult.Ok)]
+    [DataRow(100, SettingsResult.Ok)]
+    [DataRow(101, SettingsResult.LimitOutOfRange)]
+    [DataRow(59, SettingsResult.LimitOutOfRange)]
+    [DataRow(int.MinValue, SettingsResult.LimitOutOfRange)]
+    public void S9_limit_edits_are_checked_before_anything_changes(int limit, SettingsResult expected)
+    {
+        var s = new Settings();
+        Assert.AreEqual(expected, s.TrySetLimit(limit));
+        Assert.AreEqual(expected == SettingsResult.Ok ? limit : 85, s.LimitDbA);
+        Assert.AreEqual(70, s.SafeDefaultDbA);
+    }
+
+    [DataTestMethod]
+    [DataRow(60, SettingsResult.Ok)]
+    [DataRow(80, SettingsResult.Ok)]
+    [DataRow(81, SettingsResult.SafeDefaultOutOfRange)]
+    [DataRow(59, SettingsResult.SafeDefaultOutOfRange)]
+    public void S2_safe_default_stays_in_60_to_80(int value, SettingsResult expected)
+    {
+        var s = new Settings();
+        Assert.AreEqual(expected, s.TrySetSafeDefault(value));
+        Assert.AreEqual(expected == SettingsResult.Ok ? value : 70, s.SafeDefaultDbA);
+    }
+
+    [TestMethod]
+    public void S2_safe_default_never_goes_above_the_limit()
+    {
+        var s = new Settings();
+        Assert.AreEqual(SettingsResult.Ok, s.TrySetSafeDefault(65));
+        Assert.AreEqual(SettingsResult.Ok, s.TrySetLimit(66));
+        Assert.AreEqual(SettingsResult.SafeDefaultAboveLimit, s.TrySetSafeDefault(67));
+        Assert.AreEqual(65, s.SafeDefaultDbA);
+    }
+
+    [TestMethod]
+    public void S9_profiles_are_unique_bounded_and_removable()
+    {
+        var s = new Settings();
+        for (int i = 0; i < Settings.MaxProfiles; i++)
+            Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(new StoredProfile("p" + i, 320, 1000, SensitivityUnit.DbPerMw)));
+        Assert.AreEqual(SettingsResult.ProfileExists, s.TryAddProfile(new StoredProfile("P3", 320, 1000, SensitivityUnit.DbPerMw)));
+        Assert.AreEqual(SettingsResult.ProfilesFull, s.TryAddProfile(new StoredProfile("new", 320, 1000, SensitivityUnit.DbPerMw)));
+        Assert.AreEqual(SettingsResult.Ok, s.TryRemoveProfile("P3"));
+        Assert.AreEqual(SettingsResult.ProfileNotFound, s.TryRemoveProfile("p3"));
+        Assert.AreEqual(Settings.MaxProfiles - 1, s.ProfileCount);
+        Assert.AreEqual("p4", s.GetProfile(3).Name, "order kept");
+        Assert.IsNull(s.FindProfile("p3"));
+        Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(new StoredProfile("new", 320, 1000, SensitivityUnit.DbPerMw)));
+    }
+
+    [DataTestMethod]
+    [DataRow(40, 700, SensitivityUnit.DbPerMw)]
+    [DataRow(10000, 1400, SensitivityUnit.DbPerMw)]
+    [DataRow(40, 600, SensitivityUnit.DbPerV)]
+    [DataRow(10000, 1500, SensitivityUnit.DbPerV)]
+    [DataRow(3000, 970, SensitivityUnit.DbPerV)]
+    public void S9_every_storable_profile_is_one_the_policy_accepts(int ohmTenths, int sensTenths, SensitivityUnit unit)
+    {
+        var stored = new StoredProfile("edge", ohmTenths, sensTenths, unit);
+        Assert.AreEqual(SettingsResult.Ok, stored.Validate());
+        var s = new Settings();
+        Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(stored));
+        var policy = s.ToPolicyProfiles();
+        Assert.AreEqual(1, policy.Length);
+        Assert.IsTrue(policy[0].IsValid);
+        Assert.AreEqual(ohmTenths / 10.0, policy[0].ImpedanceOhm, 1e-9);
+        Assert.AreEqual(sensTenths / 10.0, policy[0].Sensitivity, 1e-9);
+        Assert.AreEqual(unit, policy[0].Unit);
+        Assert.AreEqual("edge", policy[0].Name);
+    }
+}
