@@ -20,7 +20,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
     public string Name => "bench";
     public string Summary => "Simulated seconds per wall second and bytes allocated per tick";
     public string Usage => $$"""
-        Usage: ampsim bench [--json] [--ticks N]
+        Usage: ampsim bench [--json] [--ticks <N>]
 
         Plays an HD600 at a normal level with the controller's supervision running, then times N control ticks
         (10 ms each) and counts the bytes they allocate (GC.GetAllocatedBytesForCurrentThread).
@@ -28,7 +28,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
 
         Options:
           --json       Print one JSON object: {"realTimeFactor":…, "bytesPerTick":…, "ticks":…, …}
-          --ticks N    Number of measured ticks (default {{DefaultTicks}})
+          --ticks <N>  Number of measured ticks (default {{DefaultTicks}})
           -h, --help   Show this help
 
         Exit codes: 0 measured, 1 the board was not playing during the measurement, 2 bad input.

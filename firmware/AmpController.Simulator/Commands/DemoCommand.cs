@@ -16,15 +16,15 @@ public sealed class DemoCommand(Func<BoardConfig, ISimulatedBoard> createBoard) 
     public string Name => "demo";
     public string Summary => "Play the built-in scenarios with a timeline, a summary and plots in ./out/";
     public string Usage => """
-        Usage: ampsim demo [--out DIR] [--only NAME] [--no-plots]
+        Usage: ampsim demo [--out <DIR>] [--only <NAME>] [--no-plots]
 
         Plays the built-in scenarios (HD600, a sensitive multi-driver IEM, an insensitive planar, a mono plug,
         a chip reset, a bus fault storm) on the simulated board and explains every decision of the controller.
         Works in any terminal and with redirected output (no interactive features).
 
         Options:
-          --out DIR     Folder for the plots, one PNG per scenario (default: ./out)
-          --only NAME   Play only the built-in scenario NAME (e.g. 01-hd600)
+          --out <DIR>   Folder for the plots, one PNG per scenario (default: ./out)
+          --only <NAME> Play only the built-in scenario NAME (e.g. 01-hd600)
           --no-plots    Do not write plots
           -h, --help    Show this help
 

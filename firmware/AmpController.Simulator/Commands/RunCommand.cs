@@ -15,18 +15,18 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
     public string Name => "run";
     public string Summary => "Run a scenario file and check its expectations";
     public string Usage => """
-        Usage: ampsim run SCENARIO.json [--trace FILE.jsonl] [--plot FILE.png]
+        Usage: ampsim run <SCENARIO.json> [--trace <FILE.jsonl>] [--plot <FILE.png>]
 
         Plays the scenario on the simulated board running the real controller, then checks its "expect" list.
         The scenario format (design.md §7) is described in docs/scenarios.md.
 
         Arguments:
-          SCENARIO.json        The scenario file to run
+          <SCENARIO.json>      The scenario file to run
 
         Options:
-          --trace FILE.jsonl   Write the trace: one JSON object per change of the real board state, at least
+          --trace <FILE.jsonl> Write the trace: one JSON object per change of the real board state, at least
                                every 100 ms: {"tMs","state","relayClosed","gainDb","attenuationDb","capDb","splDbA","fault"}
-          --plot FILE.png      Draw level, cap and gain over time with fault markers
+          --plot <FILE.png>    Draw level, cap and gain over time with fault markers
           -h, --help           Show this help
 
         Exit codes: 0 all expectations met, 1 an expectation failed (stderr says which, when and the value),
