@@ -48,11 +48,24 @@ public sealed record FaultEvent(long AtMs, FaultSpec Fault) : ScenarioEvent(AtMs
 /// <summary>Known names of the scenario vocabulary; the validator lists them in its errors.</summary>
 public static class ScenarioVocabulary
 {
-    public static readonly string[] FaultKinds = ["nack", "stuckBus", "chipReset", "bitFlip", "adcSpike", "powerCycle"];
-    public static readonly string[] Devices = ["volume", "expander"];
+    /// <summary>design.md §7's six kinds, then the simulated board's extras (Board/FaultKind, SimulatedBoard.InjectFault).</summary>
+    public static readonly string[] FaultKinds = ["nack", "stuckBus", "chipReset", "bitFlip", "adcSpike", "powerCycle", "partialTransfer", "stall"];
+    public static readonly string[] Devices = ["volume", "expander", "board", "sense"];
+
+    /// <summary>The devices a fault kind can hit; the first is the default when `device` is omitted.</summary>
+    public static string[] DevicesFor(string kind) => kind switch
+    {
+        "adcSpike" => ["sense"],
+        "stall" => ["board"],
+        "powerCycle" => ["volume", "expander", "board"],
+        _ => ["volume", "expander"],
+    };
     public static readonly string[] Units = ["dB/mW", "dB/V"];
     public static readonly string[] VolumeChips = ["DS1882", "PT2258"];
 
-    /// <summary>Fault kinds that are I2C or chip-state faults: rule S5/S6 says the relay opens within one supervision period.</summary>
-    public static bool OpensRelay(string kind) => kind != "adcSpike";
+    /// <summary>
+    /// Fault kinds that are I2C or chip-state faults: rules S5/S6 say the relay opens within one supervision period.
+    /// Not an ADC spike (the sense result is filtered) nor a stalled loop (the watchdog's job, rule S8).
+    /// </summary>
+    public static bool OpensRelay(string kind) => kind is not ("adcSpike" or "stall");
 }

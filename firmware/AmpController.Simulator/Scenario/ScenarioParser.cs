@@ -154,7 +154,10 @@ public static class ScenarioParser
     {
         var f = new JsonObjectReader(value, path, "kind", "device", "count", "durationMs");
         string kind = f.RequiredChoice("kind", ScenarioVocabulary.FaultKinds, "fault kind");
-        string device = f.Has("device") ? f.RequiredChoice("device", ScenarioVocabulary.Devices, "device") : "volume";
+        var allowed = ScenarioVocabulary.DevicesFor(kind);
+        string device = f.Has("device") ? f.RequiredChoice("device", ScenarioVocabulary.Devices, "device") : allowed[0];
+        if (Array.IndexOf(allowed, device) < 0)
+            throw new ScenarioException(f.FieldPath("device"), $"fault kind {kind} cannot hit device '{device}' (expected {JsonObjectReader.OneOf(allowed)})");
         int count = (int)(f.OptionalInteger("count", 1, 1_000_000, "") ?? 1);
         int duration = (int)(f.OptionalInteger("durationMs", 0, int.MaxValue, "ms") ?? 0);
         return new FaultEvent(at, new FaultSpec(kind, device, count, duration));
