@@ -1,0 +1,43 @@
+using AmpController.Core.Devices;
+using AmpController.Core.Platform;
+using AmpController.Core.Sensing;
+
+namespace AmpController.Core.Control
+{
+    /// <summary>
+    /// Everything physical the controller drives, as Core interfaces. Input pins deliver logical levels
+    /// (the ESP32 adapters invert where the board's wiring is active-low):
+    /// JackSwitch true = plug inserted; EncoderA/B true = contact open (pull-up), rest position both true;
+    /// MuteButton true = pressed. OutputRelay high = relay closed (output connected).
+    /// </summary>
+    public sealed class ControllerPorts
+    {
+        public IClock Clock;
+        public IVolumeChip Volume;
+        public IBoardSwitches Switches;
+        public IImpedanceSensor Sensor;
+        public IDigitalOutput OutputRelay;
+        public IDigitalInput JackSwitch;
+        public IDigitalInput EncoderA;
+        public IDigitalInput EncoderB;
+        public IDigitalInput MuteButton;
+
+        /// <summary>The I2C bus, for Recover() when a transfer failed (may be null).</summary>
+        public IRegisterBus? Bus;
+
+        public ControllerPorts(IClock clock, IVolumeChip volume, IBoardSwitches switches, IImpedanceSensor sensor,
+            IDigitalOutput outputRelay, IDigitalInput jackSwitch, IDigitalInput encoderA, IDigitalInput encoderB,
+            IDigitalInput muteButton)
+        {
+            Clock = clock;
+            Volume = volume;
+            Switches = switches;
+            Sensor = sensor;
+            OutputRelay = outputRelay;
+            JackSwitch = jackSwitch;
+            EncoderA = encoderA;
+            EncoderB = encoderB;
+            MuteButton = muteButton;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace AmpController.Core.Control
+{
+    /// <summary>Timing constants of the control loop (issue 8; budgets in docs/safety.md).</summary>
+    public static class ControllerTiming
+    {
+        /// <summary>The fixed control tick.</summary>
+        public const int TickMs = 10;
+
+        /// <summary>PT2258 needs ≥ 200 ms after power-on before the first command (design.md §6); DS1882 does not mind.</summary>
+        public const int PowerOnSettleMs = 200;
+
+        /// <summary>Jack switch must read inserted this long (contacts chatter while the plug slides in).</summary>
+        public const int InsertionDebounceMs = 40;
+
+        /// <summary>Push-button debounce.</summary>
+        public const int ButtonDebounceMs = 20;
+
+        /// <summary>Chip readback period (S5/S6 require ≤ 100 ms; half of it leaves margin for one tick of jitter).</summary>
+        public const int SupervisionPeriodMs = 50;
+
+        /// <summary>Relay contact settle time (signal relays: operate + bounce ≤ 10 ms) before un-muting.</summary>
+        public const int RelaySettleMs = 20;
+
+        /// <summary>The ramp starts this far below its target ...</summary>
+        public const int RampSpanDb = 20;
+
+        /// <summary>... and rises at most this much per tick: 20 dB in 5 ticks, no audible step (S2: no pop).</summary>
+        public const int RampStepDb = 4;
+
+        /// <summary>A measurement that does not finish in this time counts as uncertain (S7).</summary>
+        public const int MeasureTimeoutMs = 500;
+
+        /// <summary>A short or open load is measured again this often (a half-inserted plug may complete).</summary>
+        public const int RemeasureNoLoadMs = 500;
+    }
+}
