@@ -7,7 +7,7 @@ namespace AmpController.Core.Control
 {
     /// <summary>
     /// The amplifier's control loop (issue 8). Call <see cref="Tick"/> every <see cref="ControllerTiming.TickMs"/>;
-    /// optionally call <see cref="SampleEncoder"/> from a faster timer (1 ms on the ESP32) so fast turns are not missed.
+    /// optionally call <see cref="SampleInputs"/> from a faster timer (1 ms on the ESP32) so fast turns are not missed.
     /// States and rules: docs/safety.md. The steady tick allocates nothing (every buffer is made here, once).
     /// Split over Controller.cs (surface, inputs, dispatch), Controller.Playback.cs, Controller.Faults.cs.
     /// </summary>
@@ -42,6 +42,7 @@ namespace AmpController.Core.Control
         private long _relayClosedAtMs;
         private long _nextSupervisionMs;
         private bool _resumePlayback;
+        private bool _jackOutSeen;
         private DeviceStatus _lastFault = DeviceStatus.Ok;
         private int _faultCount;
         private int _recoveryCount;
@@ -100,10 +101,15 @@ namespace AmpController.Core.Control
         public int RecoveryCount { get { return _recoveryCount; } }
         public int InsertionCount { get { return _insertionCount; } }
 
-        /// <summary>One encoder sample. The tick takes one itself; a faster timer may call this in between.</summary>
-        public void SampleEncoder()
+        /// <summary>
+        /// One sample of the fast inputs: the encoder contacts, and the jack switch, whose every "out" reading is
+        /// latched so a chattering removal is acted on at the next tick. The tick samples once itself; the ESP32 calls
+        /// this from a 1 ms timer as well (a detent of a fast turn lasts only a few ms).
+        /// </summary>
+        public void SampleInputs()
         {
             _encoder.Sample(_ports.EncoderA.Read(), _ports.EncoderB.Read());
+            if (!_ports.JackSwitch.Read()) _jackOutSeen = true;
         }
 
         /// <summary>The control tick.</summary>
@@ -113,7 +119,7 @@ namespace AmpController.Core.Control
             if (_watchdog != null) _watchdog.CheckIn();
             if (_bootGuard != null) _bootGuard.Tick(now - _bootMs);
 
-            SampleEncoder();
+            SampleInputs();
             int detents = _encoder.TakeDetents();
             bool wasPressed = _button.Value;
             bool pressed = _button.Update(_ports.MuteButton.Read(), now) && _button.Value && !wasPressed;
@@ -124,7 +130,9 @@ namespace AmpController.Core.Control
                 return;
             }
 
-            if (!_ports.JackSwitch.Read()) HandleRemoval(now);
+            bool removed = _jackOutSeen;
+            _jackOutSeen = false;
+            if (removed) HandleRemoval(now);
             else _jack.Update(true, now);
 
             Step(now, detents, pressed);

@@ -169,7 +169,7 @@ internal sealed class Rig
     {
         var seq = direction > 0 ? new[] { (false, true), (false, false), (true, false), (true, true) }
                                 : new[] { (true, false), (false, false), (false, true), (true, true) };
-        foreach (var (a, b) in seq) { A.Level = a; B.Level = b; Controller.SampleEncoder(); }
+        foreach (var (a, b) in seq) { A.Level = a; B.Level = b; Controller.SampleInputs(); }
     }
 }
 

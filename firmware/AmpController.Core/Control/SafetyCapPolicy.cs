@@ -1,0 +1,40 @@
+using AmpController.Core.Acoustics;
+using AmpController.Core.Sensing;
+
+namespace AmpController.Core.Control
+{
+    /// <summary>
+    /// Connects the controller to the safety policy (Core/Acoustics, SafetyPolicy.Decide). The user settings
+    /// (limit, safe default, profiles) live in <see cref="Input"/> and may be changed between insertions (console,
+    /// stored settings); the policy clamps them to their safe ranges. Runs once per measurement, so it may allocate.
+    /// </summary>
+    public sealed class SafetyCapPolicy : ICapPolicy
+    {
+        private readonly PolicyInput _input;
+        private PolicyDecision? _last;
+
+        public SafetyCapPolicy(BoardProfile board)
+        {
+            _input = new PolicyInput();
+            _input.Board = board;
+        }
+
+        /// <summary>Settings and board the next decision uses.</summary>
+        public PolicyInput Input { get { return _input; } }
+
+        /// <summary>The full decision (with reasons) behind the last call, or null before the first.</summary>
+        public PolicyDecision? LastDecision { get { return _last; } }
+
+        public void Decide(SenseResult sense, GainDecision into)
+        {
+            _input.SetSense(sense);
+            PolicyDecision d = SafetyPolicy.Decide(_input);
+            _last = d;
+            into.MayPlay = !d.Muted && d.CapDb != AttenuatorProfile.MuteDb && d.SafeStartDb != AttenuatorProfile.MuteDb;
+            into.GainStep = d.GainStep;
+            into.GainDb = d.GainDb;
+            into.CapDb = d.CapDb;
+            into.SafeStartDb = d.SafeStartDb;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using AmpController.Core.Platform;
+
+namespace AmpController.Simulator.Board;
+
+/// <summary>A digital input whose level the board model sets (jack switch, encoder contacts, button).</summary>
+public sealed class SimInputPin : IDigitalInput
+{
+    public bool Level { get; set; }
+    public bool Read() => Level;
+}
+
+/// <summary>
+/// The output relay's GPIO with the relay behind it: normally open, closed while the pin drives high. The external
+/// pull-down (design.md §2) makes a reset or unpowered MCU read as low, i.e. relay open.
+/// </summary>
+public sealed class SimRelayPin : IDigitalOutput
+{
+    public bool Closed { get; private set; }
+    public int Closings { get; private set; }
+
+    public void Write(bool high)
+    {
+        if (high && !Closed) Closings++;
+        Closed = high;
+    }
+
+    /// <summary>MCU reset or power loss: the pin floats and the pull-down opens the relay.</summary>
+    public void Release() => Closed = false;
+}
+
+/// <summary>The ESP32's internal flash as the controller sees it (survives reboots, not a re-flash).</summary>
+public sealed class SimFileStore : IFileStore
+{
+    private readonly System.Collections.Generic.Dictionary<string, byte[]> _files = new();
+
+    public byte[]? ReadAll(string name) => _files.TryGetValue(name, out var data) ? (byte[])data.Clone() : null;
+
+    public bool WriteAll(string name, byte[] data)
+    {
+        _files[name] = (byte[])data.Clone();
+        return true;
+    }
+}

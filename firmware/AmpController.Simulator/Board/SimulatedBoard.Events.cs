@@ -1,0 +1,108 @@
+using System;
+using AmpController.Core.Control;
+using AmpController.Core.Devices;
+
+namespace AmpController.Simulator.Board;
+
+/// <summary>User actions, fault injection and the snapshot of the real hardware state.</summary>
+public sealed partial class SimulatedBoard
+{
+    public void Plug(HeadphoneLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        bool wasIn = Load != null;
+        Load = load;
+        _sensor.Load = load;
+        if (!wasIn) _jack.Edge(1, 1); // the jack switch closes, chattering as the plug slides in
+    }
+
+    public void Unplug()
+    {
+        if (Load == null) return;
+        Load = null;
+        _sensor.Load = null;
+        _jack.Edge(0, 1);
+    }
+
+    public void TurnEncoder(int detents)
+    {
+        int step = detents > 0 ? 1 : -1;
+        // Gray code from the rest state 11: clockwise (louder) 01 → 00 → 10 → 11 (Core/Input/QuadratureDecoder).
+        for (int n = 0; n < Math.Abs(detents); n++)
+        {
+            if (step > 0) { _encoder.Edge(1, EncoderHoldMs); _encoder.Edge(0, EncoderHoldMs); _encoder.Edge(2, EncoderHoldMs); }
+            else { _encoder.Edge(2, EncoderHoldMs); _encoder.Edge(0, EncoderHoldMs); _encoder.Edge(1, EncoderHoldMs); }
+            _encoder.Edge(3, EncoderHoldMs);
+        }
+    }
+
+    public void PressMute()
+    {
+        _button.Edge(1, ButtonHoldMs);
+        _button.Edge(0, 1);
+    }
+
+    public void InjectFault(FaultSpec fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (fault.Count < 0 || fault.DurationMs < 0) throw new ArgumentException("count and durationMs must be ≥ 0");
+        switch (fault.Kind)
+        {
+            case "adcSpike":
+                _sensor.InjectSpikes(Math.Max(1, fault.Count));
+                return;
+            case "stall":
+                _stalled = true;
+                _stalledUntilMs = fault.DurationMs > 0 ? Clock.NowMs + fault.DurationMs : -1;
+                return;
+            case "powerCycle" when fault.Device == "board":
+                PowerCycleBoard(fault.DurationMs);
+                return;
+        }
+        if (!FaultKinds.TryParse(fault.Kind, out FaultKind kind))
+            throw new ArgumentException($"unknown fault kind '{fault.Kind}'");
+        Bus.Inject(AddressOf(fault.Device), kind, Math.Max(1, fault.Count), fault.DurationMs);
+    }
+
+    private void PowerCycleBoard(int durationMs)
+    {
+        Relay.Release();
+        VolumeChip.PowerOnReset(Clock.NowMs);
+        Expander.PowerOnReset(Clock.NowMs);
+        _poweredOffUntilMs = Clock.NowMs + Math.Max(ControllerTiming.TickMs, durationMs);
+    }
+
+    private int AddressOf(string device) => device switch
+    {
+        "volume" => VolumeChip.Address,
+        "expander" => Expander.Address,
+        _ => throw new ArgumentException($"unknown device '{device}' (volume, expander, board, sense)"),
+    };
+
+    public BoardSnapshot Snapshot()
+    {
+        double left = VolumeChip.AttenuationDb(0), right = VolumeChip.AttenuationDb(1);
+        bool muted = VolumeChip.Muted;
+        double louder = Math.Min(left, right);
+        double attenuationDb = double.IsPositiveInfinity(louder) ? MutedAttenuationDb : -louder;
+        double gainDb = Expander.GainDb;
+        double? spl = Relay.Closed && Load != null ? BoardAcoustics.LouderEar(Load, gainDb, left, right) : null;
+        Controller c = Controller;
+        int? cap = c.HasDecision ? c.CapDb : null;
+        string state = PoweredOff ? "off" : c.StateName;
+        string? fault = PoweredOff ? null
+            : c.State is ControllerState.Fault or ControllerState.Recovering ? FaultName(c.LastFault) : null;
+        return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault);
+    }
+
+    /// <summary>Reported as the attenuation of a muted chip: one step below the deepest setting.</summary>
+    public int MutedAttenuationDb => VolumeDriver.MinDb - 1;
+
+    private static readonly string[] FaultNames = { "ok", "busError", "rejected", "mismatch", "chipReset", "notReady" };
+
+    public static string FaultName(DeviceStatus status)
+    {
+        int i = (int)status;
+        return i >= 0 && i < FaultNames.Length ? FaultNames[i] : "unknown";
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using AmpController.Core.Acoustics;
+using AmpController.Core.Control;
+using AmpController.Core.Devices;
+using AmpController.Core.Sensing;
+using AmpController.Core.Supervision;
+
+namespace AmpController.Simulator.Board;
+
+/// <summary>
+/// The reference board (design.md §2) in simulation, running the real Core controller with the real drivers over the
+/// simulated I2C bus. Each 10 ms tick: ten 1 ms steps of the mechanical contacts (jack, encoder, button) each sampled
+/// by the controller's fast sampler (the ESP32 runs it from a 1 ms timer), then the control tick, then the watchdog
+/// monitor every 500 ms. <see cref="Snapshot"/> reads the simulated chips and relay, never the controller's beliefs.
+/// Fault kinds beyond the bus's (FaultKind): adcSpike (device "sense"), stall (the control loop hangs for durationMs,
+/// 0 = until the watchdog reboots it), powerCycle with device "board" (the whole board loses power for durationMs).
+/// </summary>
+public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
+{
+    private const int EncoderHoldMs = 2;
+    private const int ButtonHoldMs = 80;
+
+    private readonly BoardConfig _config;
+    private readonly SimContacts _jack;
+    private readonly SimContacts _encoder;
+    private readonly SimContacts _button;
+    private readonly StandInSensor _sensor = new();
+    private StallMonitor _monitor = null!;
+    private long _nextMonitorMs;
+    private bool _rebootRequested;
+    private long _stalledUntilMs = -1;
+    private bool _stalled;
+    private long _poweredOffUntilMs = -1;
+
+    public SimulatedBoard(BoardConfig config)
+    {
+        _config = config ?? throw new ArgumentNullException(nameof(config));
+        _jack = new SimContacts(0, config.Seed);
+        _encoder = new SimContacts(3, config.Seed + 1);
+        _button = new SimContacts(0, config.Seed + 2);
+        Clock = new SimClock();
+        Bus = new SimI2cBus(Clock);
+        bool pt = string.Equals(config.VolumeChip, "PT2258", StringComparison.OrdinalIgnoreCase);
+        if (!pt && !string.Equals(config.VolumeChip, "DS1882", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"unknown volume chip '{config.VolumeChip}' (DS1882 or PT2258)");
+        VolumeChip = pt ? new SimPt2258(Clock, SimPt2258.DefaultAddress, config.Seed) : new SimDs1882();
+        Expander = new SimTca9534();
+        Bus.Attach(VolumeChip);
+        Bus.Attach(Expander);
+        Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
+        Policy = new SafetyCapPolicy(Profile);
+        Policy.Input.LimitDbA = config.LimitDbA;
+        Policy.Input.SafeDefaultDbA = config.SafeDefaultDbA;
+        Policy.Input.Profiles = ToProfiles(config);
+        Boot();
+    }
+
+    public BoardConfig Config => _config;
+    public SimClock Clock { get; }
+    public SimI2cBus Bus { get; }
+    public ISimVolumeChip VolumeChip { get; }
+    public SimTca9534 Expander { get; }
+    public SimRelayPin Relay { get; } = new();
+    public SimInputPin JackSwitch { get; } = new();
+    public SimInputPin EncoderA { get; } = new() { Level = true };
+    public SimInputPin EncoderB { get; } = new() { Level = true };
+    public SimInputPin MuteButton { get; } = new();
+    public SimFileStore Flash { get; } = new();
+    public BoardProfile Profile { get; }
+    public SafetyCapPolicy Policy { get; }
+    public Controller Controller { get; private set; } = null!;
+    public IVolumeChip VolumeDriver { get; private set; } = null!;
+    public IBoardSwitches SwitchesDriver { get; private set; } = null!;
+
+    /// <summary>The physical headphone in the jack (null: nothing).</summary>
+    public HeadphoneLoad? Load { get; private set; }
+
+    public bool PoweredOff => _poweredOffUntilMs >= 0;
+    public int Boots { get; private set; }
+    public int WatchdogReboots { get; private set; }
+
+    public long NowMs => Clock.NowMs;
+
+    public void Tick()
+    {
+        for (int i = 0; i < ControllerTiming.TickMs; i++)
+        {
+            Clock.Advance(1);
+            _jack.Advance();
+            _encoder.Advance();
+            _button.Advance();
+            JackSwitch.Level = _jack.Current != 0;
+            EncoderA.Level = (_encoder.Current & 2) != 0;
+            EncoderB.Level = (_encoder.Current & 1) != 0;
+            MuteButton.Level = _button.Current != 0;
+            if (Running) Controller.SampleInputs();
+        }
+        long now = Clock.NowMs;
+        if (PoweredOff)
+        {
+            if (now < _poweredOffUntilMs) return;
+            _poweredOffUntilMs = -1;
+            Boot();
+        }
+        if (_stalled && _stalledUntilMs > 0 && now >= _stalledUntilMs) _stalled = false;
+        if (!_stalled) Controller.Tick();
+        if (now >= _nextMonitorMs)
+        {
+            _nextMonitorMs = now + SoftwareWatchdog.DefaultPeriodMs;
+            _monitor.Check();
+        }
+        if (_rebootRequested)
+        {
+            WatchdogReboots++;
+            Boot();
+        }
+    }
+
+    private bool Running => !PoweredOff && !_stalled;
+
+    /// <summary>IDeviceReboot: the watchdog monitor asks for a reboot; done at the end of this tick.</summary>
+    void IDeviceReboot.Reboot() => _rebootRequested = true;
+
+    /// <summary>ESP32 start-up: the relay pin floats low, the firmware starts from scratch; flash survives.</summary>
+    private void Boot()
+    {
+        Boots++;
+        _rebootRequested = false;
+        _stalled = false;
+        _stalledUntilMs = -1;
+        Relay.Release();
+        _encoder.Clear();
+        _sensor.Stop();
+        bool pt = VolumeChip is SimPt2258;
+        VolumeDriver = pt ? new Pt2258(Bus, VolumeChip.Address, Clock, Clock.NowMs) : new Ds1882(Bus, VolumeChip.Address);
+        SwitchesDriver = new Tca9534(Bus, Expander.Address);
+        var guard = new BootLoopGuard(Flash);
+        guard.Load();
+        var watchdog = new SoftwareWatchdog();
+        _monitor = new StallMonitor(watchdog, guard, Relay, this);
+        _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
+        var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
+            MuteButton) { Bus = Bus };
+        Controller = new Controller(ports, Policy, watchdog, guard);
+    }
+
+    private static HeadphoneProfile[]? ToProfiles(BoardConfig config)
+    {
+        if (config.Profiles == null || config.Profiles.Count == 0) return null;
+        var profiles = new HeadphoneProfile[config.Profiles.Count];
+        for (int i = 0; i < profiles.Length; i++)
+        {
+            ProfileSpec p = config.Profiles[i];
+            profiles[i] = new HeadphoneProfile(p.Name, p.ImpedanceOhm, p.Sensitivity, ParseUnit(p.Unit));
+        }
+        return profiles;
+    }
+
+    internal static SensitivityUnit ParseUnit(string unit) => unit switch
+    {
+        "dB/mW" => SensitivityUnit.DbPerMw,
+        "dB/V" => SensitivityUnit.DbPerV,
+        _ => throw new ArgumentException($"unknown sensitivity unit '{unit}' (dB/mW or dB/V)"),
+    };
+}

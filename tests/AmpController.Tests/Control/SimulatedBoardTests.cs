@@ -1,0 +1,86 @@
+using System;
+using AmpController.Core.Control;
+using AmpController.Simulator.Board;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Control;
+
+/// <summary>End-to-end on the simulated board: real controller, real drivers, simulated bus and chips.</summary>
+[TestClass]
+public class SimulatedBoardTests
+{
+    internal static double DbPerV(double dbPerMw, double ohm) => dbPerMw + 10 * Math.Log10(1000 / ohm);
+
+    internal static HeadphoneLoad Hd600 => new(300, 300, DbPerV(97, 300));
+
+    internal static SimulatedBoard Booted(string chip = "DS1882", bool withProfile = false)
+    {
+        var profiles = withProfile ? new[] { new ProfileSpec("HD600", 300, 97, "dB/mW") } : null;
+        var board = new SimulatedBoard(new BoardConfig(VolumeChip: chip, Profiles: profiles));
+        while (board.Controller.State != ControllerState.Unplugged) { board.Tick(); Assert.IsTrue(board.NowMs < 2000); }
+        return board;
+    }
+
+    internal static long TicksUntil(SimulatedBoard board, Func<BoardSnapshot, bool> done, int limitMs = 5000)
+    {
+        long start = board.NowMs;
+        while (!done(board.Snapshot()))
+        {
+            if (board.NowMs - start > limitMs) return -1;
+            board.Tick();
+        }
+        return board.NowMs - start;
+    }
+
+    [TestMethod]
+    [DataRow("DS1882")]
+    [DataRow("PT2258")]
+    public void S2_insertion_to_music_at_the_safe_level_within_300ms(string chip)
+    {
+        var board = Booted(chip, withProfile: true);
+        board.Plug(Hd600);
+        long ms = TicksUntil(board, s => s.State == "playing");
+        var s = board.Snapshot();
+        Console.WriteLine($"{chip}: insertion to music {ms} ms, {s.SplDbA:F1} dBA, gain {s.GainDb}, att {s.AttenuationDb}, cap {s.CapDb}");
+        Assert.IsTrue(ms >= 0 && ms <= 300, $"insertion to music took {ms} ms");
+        Assert.IsTrue(s.RelayClosed);
+        Assert.IsFalse(s.Muted);
+        Assert.IsNotNull(s.SplDbA);
+        Assert.IsTrue(s.SplDbA <= board.Config.SafeDefaultDbA, $"{s.SplDbA} dBA at start");
+        Assert.IsTrue(s.SplDbA >= board.Config.SafeDefaultDbA - 3, $"{s.SplDbA} dBA: with a matching profile music starts near the safe default");
+    }
+
+    [TestMethod]
+    [DataRow("DS1882")]
+    [DataRow("PT2258")]
+    public void S2_removal_opens_the_relay_within_10ms(string chip)
+    {
+        var board = Booted(chip);
+        board.Plug(Hd600);
+        TicksUntil(board, s => s.State == "playing");
+        for (int i = 0; i < 7; i++) board.Tick();
+        board.Unplug();
+        long ms = TicksUntil(board, s => !s.RelayClosed, 100);
+        Console.WriteLine($"{chip}: removal to relay open {ms} ms");
+        Assert.IsTrue(ms >= 0 && ms <= 10, $"removal to relay open took {ms} ms");
+        board.Tick();
+        Assert.IsTrue(board.Snapshot().Muted);
+    }
+
+    [TestMethod]
+    public void S11_encoder_on_the_board_moves_one_dB_per_detent_and_stops_at_the_cap()
+    {
+        var board = Booted();
+        board.Plug(Hd600);
+        TicksUntil(board, s => s.State == "playing");
+        double before = board.Snapshot().AttenuationDb;
+        board.TurnEncoder(3);
+        for (int i = 0; i < 20; i++) board.Tick();
+        Assert.AreEqual(before + 3, board.Snapshot().AttenuationDb);
+        board.TurnEncoder(100);
+        for (int i = 0; i < 300; i++) board.Tick();
+        var s = board.Snapshot();
+        Assert.AreEqual((double)s.CapDb!.Value, s.AttenuationDb);
+        Assert.IsTrue(s.SplDbA <= board.Config.LimitDbA, $"{s.SplDbA} dBA at the cap");
+    }
+}
