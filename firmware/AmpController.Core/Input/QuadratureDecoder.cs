@@ -18,7 +18,8 @@ namespace AmpController.Core.Input
         public const int AcceptTransitions = 2;
 
         // Index (previous << 2 | current) with state = A << 1 | B. +1 for A leading B (clockwise, louder).
-        private static readonly int[] TransitionTable = { 0, -1, 1, 0, 1, 0, 0, -1, -1, 0, 0, 1, 0, 1, -1, 0 };
+        // An instance field: built with the decoder, so the first turn does not allocate inside the tick.
+        private readonly int[] _transitionTable = { 0, -1, 1, 0, 1, 0, 0, -1, -1, 0, 0, 1, 0, 1, -1, 0 };
 
         private int _previous = RestState;
         private int _transitions;
@@ -29,7 +30,7 @@ namespace AmpController.Core.Input
         {
             int current = (a ? 2 : 0) | (b ? 1 : 0);
             if (current == _previous) return;
-            _transitions += TransitionTable[(_previous << 2) | current];
+            _transitions += _transitionTable[(_previous << 2) | current];
             _previous = current;
             if (current != RestState) return;
             if (_transitions >= AcceptTransitions) Interlocked.Increment(ref _pendingDetents);
