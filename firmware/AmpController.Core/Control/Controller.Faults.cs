@@ -56,12 +56,14 @@ namespace AmpController.Core.Control
             _lastFault = status;
             _faultCount++;
             _backoff.Start(now);
+            _recoverySettleUntilMs = 0;
             SetState(ControllerState.Fault, now);
         }
 
         private void StepRecovering(long now)
         {
             if (!_backoff.Due(now)) return;
+            if (_recoverySettleUntilMs != 0 && now < _recoverySettleUntilMs) return;
             if (_lastFault == DeviceStatus.BusError && _ports.Bus != null && !_ports.Bus.Recover())
             {
                 _backoff.Failed(now);
@@ -71,9 +73,19 @@ namespace AmpController.Core.Control
             if (st != DeviceStatus.Ok)
             {
                 _lastFault = st;
+                _recoverySettleUntilMs = 0;
                 _backoff.Failed(now);
                 return;
             }
+            if (_recoverySettleUntilMs == 0)
+            {
+                // The chips answer again, but one may have just powered up: a PT2258 ignores (yet acknowledges) every
+                // write for 200 ms after power-on (design.md §6). Initialise once more after that window; the chips
+                // have been answering since at least the first successful initialisation, so the second one lands.
+                _recoverySettleUntilMs = now + ControllerTiming.PowerOnSettleMs;
+                return;
+            }
+            _recoverySettleUntilMs = 0;
             _recoveryCount++;
             _nextSupervisionMs = now + ControllerTiming.SupervisionPeriodMs;
             if (!_jack.Value)

@@ -43,6 +43,7 @@ namespace AmpController.Core.Control
         private long _nextSupervisionMs;
         private bool _resumePlayback;
         private bool _jackOutSeen;
+        private long _recoverySettleUntilMs;
         private DeviceStatus _lastFault = DeviceStatus.Ok;
         private int _faultCount;
         private int _recoveryCount;

@@ -190,6 +190,48 @@ public class ControllerFaultTests
     }
 
     [TestMethod]
+    public void S5_recovery_initialises_again_after_the_power_up_window_before_closing_the_relay()
+    {
+        var rig = new Rig();
+        rig.Boot();
+        rig.PlugAndPlay();
+        rig.Volume.VerifyResult = DeviceStatus.ChipReset;
+        rig.TickUntil(() => !rig.Relay.Closed);
+        int inits = rig.Volume.Inits;
+        rig.TickUntil(() => rig.Volume.Inits == inits + 1);
+        long first = rig.Clock.NowMs;
+        rig.TickUntil(() =>
+        {
+            if (rig.Volume.Inits == inits + 2) return true;
+            Assert.IsFalse(rig.Relay.Closed, "relay stays open in the window");
+            return false;
+        });
+        Assert.AreEqual(ControllerTiming.PowerOnSettleMs, rig.Clock.NowMs - first);
+        Assert.AreEqual(ControllerState.Configuring, rig.Controller.State);
+        Assert.IsTrue(rig.Relay.Closed, "closes right after the confirmed second initialisation");
+        Assert.IsTrue(rig.Volume.Muted);
+    }
+
+    [TestMethod]
+    public void S5_a_failure_inside_the_power_up_window_starts_the_window_again()
+    {
+        var rig = new Rig();
+        rig.Boot();
+        rig.PlugAndPlay();
+        rig.Volume.VerifyResult = DeviceStatus.ChipReset;
+        rig.TickUntil(() => !rig.Relay.Closed);
+        int inits = rig.Volume.Inits;
+        rig.TickUntil(() => rig.Volume.Inits == inits + 1);
+        rig.Volume.FailNext = 1;
+        rig.TickUntil(() => rig.Volume.Inits == inits + 2);
+        long failedAt = rig.Clock.NowMs;
+        rig.TickUntil(() => rig.Volume.Inits == inits + 3);
+        rig.TickUntil(() => rig.Volume.Inits == inits + 4);
+        Assert.IsTrue(rig.Clock.NowMs - failedAt >= ControllerTiming.PowerOnSettleMs);
+        Assert.IsTrue(rig.TickUntil(() => rig.Controller.State == ControllerState.Playing, 1000) >= 0);
+    }
+
+    [TestMethod]
     public void S5_bus_that_cannot_be_recovered_is_not_touched_further()
     {
         var rig = new Rig();
