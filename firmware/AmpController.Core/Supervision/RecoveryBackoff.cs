@@ -2,13 +2,14 @@ namespace AmpController.Core.Supervision
 {
     /// <summary>
     /// Retry schedule after a fault (S5): the first retry after FirstDelayMs, each failed attempt doubles the wait up
-    /// to MaxDelayMs. The cap keeps the liveness promise: once the fault is gone, music returns within 1 s
-    /// (one wait of at most 160 ms + configure + relay settle + ramp).
+    /// to MaxDelayMs. An attempt costs one I2C transfer when the chip is still away, so even at the cap the bus is
+    /// nearly idle; the low cap keeps the liveness promise: once the fault is gone, music returns within 1 s
+    /// (one wait of at most 40 ms + the 200 ms power-up window + configure + relay settle + ramp ≈ 350 ms).
     /// </summary>
     public sealed class RecoveryBackoff
     {
         public const int FirstDelayMs = 10;
-        public const int MaxDelayMs = 160;
+        public const int MaxDelayMs = 40;
 
         private int _delayMs = FirstDelayMs;
         private long _nextAttemptMs;

@@ -10,10 +10,13 @@ public sealed partial class SimulatedBoard
     public void Plug(HeadphoneLoad load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        bool wasIn = Load != null;
+        bool switchWasClosed = Load != null && !Load.HalfInserted;
         Load = load;
         _sensor.Load = load;
-        if (!wasIn) _jack.Edge(1, 1); // the jack switch closes, chattering as the plug slides in
+        // The detect switch closes at full depth, chattering as the plug slides home; a half-inserted plug only
+        // makes it flicker (see Tick).
+        if (!switchWasClosed && !load.HalfInserted) _jack.Edge(1, 1);
+        else if (load.HalfInserted) _jack.Edge(0, 1);
     }
 
     public void Unplug()

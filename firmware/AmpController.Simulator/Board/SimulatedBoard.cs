@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
 using AmpController.Core.Sensing;
 using AmpController.Core.Supervision;
+using AmpController.Simulator.Timeline;
 
 namespace AmpController.Simulator.Board;
 
@@ -15,7 +17,7 @@ namespace AmpController.Simulator.Board;
 /// Fault kinds beyond the bus's (FaultKind): adcSpike (device "sense"), stall (the control loop hangs for durationMs,
 /// 0 = until the watchdog reboots it), powerCycle with device "board" (the whole board loses power for durationMs).
 /// </summary>
-public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
+public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IExplainsDecisions
 {
     private const int EncoderHoldMs = 2;
     private const int ButtonHoldMs = 80;
@@ -25,6 +27,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
     private readonly SimContacts _encoder;
     private readonly SimContacts _button;
     private readonly StandInSensor _sensor = new();
+    private readonly Random _flicker;
     private StallMonitor _monitor = null!;
     private long _nextMonitorMs;
     private bool _rebootRequested;
@@ -38,6 +41,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
         _jack = new SimContacts(0, config.Seed);
         _encoder = new SimContacts(3, config.Seed + 1);
         _button = new SimContacts(0, config.Seed + 2);
+        _flicker = new Random(config.Seed + 3);
         Clock = new SimClock();
         Bus = new SimI2cBus(Clock);
         bool pt = string.Equals(config.VolumeChip, "PT2258", StringComparison.OrdinalIgnoreCase);
@@ -81,6 +85,25 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
 
     public long NowMs => Clock.NowMs;
 
+    /// <summary>The policy's reasons behind the current decision (empty before the first measurement).</summary>
+    public IReadOnlyList<string> Reasons
+    {
+        get
+        {
+            var d = Policy.LastDecision;
+            if (d == null) return Array.Empty<string>();
+            if (!ReferenceEquals(d, _reasonsOf))
+            {
+                _reasonsOf = d;
+                _reasons = Array.ConvertAll(d.Reasons, r => r.Text);
+            }
+            return _reasons;
+        }
+    }
+
+    private object? _reasonsOf;
+    private string[] _reasons = Array.Empty<string>();
+
     public void Tick()
     {
         for (int i = 0; i < ControllerTiming.TickMs; i++)
@@ -89,7 +112,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot
             _jack.Advance();
             _encoder.Advance();
             _button.Advance();
-            JackSwitch.Level = _jack.Current != 0;
+            JackSwitch.Level = Load is { HalfInserted: true } ? _flicker.Next(4) == 0 : _jack.Current != 0;
             EncoderA.Level = (_encoder.Current & 2) != 0;
             EncoderB.Level = (_encoder.Current & 1) != 0;
             MuteButton.Level = _button.Current != 0;

@@ -6,8 +6,7 @@ namespace AmpController.Simulator.Scenario;
 /// <summary>Creates the simulated board that run, demo and bench play scenarios on.</summary>
 public static class BoardFactory
 {
-    public static ISimulatedBoard Create(BoardConfig config) =>
-        throw new BoardUnavailableException("the simulated board (Board/SimulatedBoard) is not in this build yet");
+    public static ISimulatedBoard Create(BoardConfig config) => new SimulatedBoard(config);
 }
 
 public sealed class BoardUnavailableException(string message) : Exception(message);
