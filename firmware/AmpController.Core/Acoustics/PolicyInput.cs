@@ -23,7 +23,7 @@ namespace AmpController.Core.Acoustics
         /// <summary>Stored headphone profiles, matched against the measured impedance. May be null.</summary>
         public HeadphoneProfile[]? Profiles;
 
-        /// <summary>The user's maximum level (S4; clamped to 60–100 dBA) and safe start level (S2; clamped to 60–80 dBA).</summary>
+        /// <summary>The user's maximum level (S4; at most 100 dBA) and safe start level (S2; at most 80 dBA). Never raised.</summary>
         public double LimitDbA = PolicyLimits.DefaultLimitDbA;
         public double SafeDefaultDbA = PolicyLimits.DefaultSafeDbA;
 

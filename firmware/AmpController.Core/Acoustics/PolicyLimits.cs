@@ -6,12 +6,15 @@ namespace AmpController.Core.Acoustics
         /// <summary>EN 50332 programme level: full scale −10 dB (design.md §4 S4). Full scale = programme + 10 dB of peaks.</summary>
         public const int ProgrammeBelowFullScaleDb = 10;
 
-        /// <summary>S4: default 85 dBA, user-raisable to at most 100 dBA. Below 60 dBA a limit is not useful listening.</summary>
+        /// <summary>
+        /// S4: default 85 dBA, user-raisable to at most 100 dBA. 60 dBA is the bottom of the settings range (below it
+        /// is not useful listening); the policy itself honours any lower limit, since quieter is always safe.
+        /// </summary>
         public const double DefaultLimitDbA = 85.0;
         public const double MaxLimitDbA = 100.0;
         public const double MinLimitDbA = 60.0;
 
-        /// <summary>S2: safe default 70 dBA, configurable 60–80 dBA.</summary>
+        /// <summary>S2: safe default 70 dBA, configurable 60–80 dBA (the policy caps it at 80, never raises it).</summary>
         public const double DefaultSafeDbA = 70.0;
         public const double MinSafeDbA = 60.0;
         public const double MaxSafeDbA = 80.0;

@@ -202,27 +202,31 @@ namespace AmpController.Core.Acoustics
             return d;
         }
 
+        /// <summary>
+        /// The limit is capped at 100 dBA (S4) but never raised: a limit below the settings range (60 dBA) is honoured,
+        /// because quieter is always safe. No limit at all (NaN) means the default.
+        /// </summary>
         static double ClampLimit(double limit, ArrayList reasons)
         {
-            return Clamp(limit, PolicyLimits.DefaultLimitDbA, PolicyLimits.MinLimitDbA, PolicyLimits.MaxLimitDbA,
+            return CapAtMaximum(limit, PolicyLimits.DefaultLimitDbA, PolicyLimits.MaxLimitDbA,
                 ReasonCodes.LimitClamped, "Limit", reasons, true);
         }
 
+        /// <summary>The safe start level is capped at 80 dBA (S2) and, like the limit, never raised.</summary>
         static double ClampSafeDefault(double level, ArrayList reasons)
         {
-            return Clamp(level, PolicyLimits.DefaultSafeDbA, PolicyLimits.MinSafeDbA, PolicyLimits.MaxSafeDbA,
+            return CapAtMaximum(level, PolicyLimits.DefaultSafeDbA, PolicyLimits.MaxSafeDbA,
                 ReasonCodes.SafeDefaultClamped, "Safe default level", reasons, false);
         }
 
-        static double Clamp(double value, double fallback, double min, double max, string code, string what,
+        static double CapAtMaximum(double value, double fallback, double max, string code, string what,
             ArrayList reasons, bool reportLimit)
         {
             double v = AcousticMath.IsFinite(value) ? value : fallback;
-            if (v < min) v = min;
             if (v > max) v = max;
             if (v != value)
-                reasons.Add(new Reason(code, what + " set to " + v.ToString("F0") + " dBA (allowed "
-                    + min.ToString("F0") + "-" + max.ToString("F0") + " dBA)."));
+                reasons.Add(new Reason(code, what + " set to " + v.ToString("F0") + " dBA (at most "
+                    + max.ToString("F0") + " dBA; none given means the default)."));
             else if (reportLimit)
                 reasons.Add(new Reason(v == PolicyLimits.DefaultLimitDbA ? ReasonCodes.LimitDefault : ReasonCodes.LimitUser,
                     "Limit " + v.ToString("F0") + " dBA with the programme signal (S4)."));

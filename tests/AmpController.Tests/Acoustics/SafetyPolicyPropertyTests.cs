@@ -26,7 +26,7 @@ public class SafetyPolicyPropertyTests
     [TestMethod]
     public void S4_higher_limit_never_lowers_the_cap()
     {
-        Gen.Select(Gen.Double[2.0, 5000.0], Gen.Double[60.0, 175.0], Gen.Double[60.0, 100.0], Gen.Double[0.0, 40.0], Board)
+        Gen.Select(Gen.Double[2.0, 5000.0], Gen.Double[60.0, 175.0], Gen.Double[20.0, 110.0], Gen.Double[0.0, 40.0], Board)
             .Sample((ohm, s, limit, raise, board) =>
             {
                 var low = Decide(ohm, s, limit, true, board);
@@ -70,7 +70,7 @@ public class SafetyPolicyPropertyTests
     [TestMethod]
     public void S4_level_at_cap_never_exceeds_the_limit_with_the_assumed_sensitivity()
     {
-        Gen.Select(Gen.Double[0.5, 200_000.0], Gen.Double[40.0, 180.0], Gen.Double[60.0, 100.0], Gen.Int[0, 1], Board)
+        Gen.Select(Gen.Double[0.5, 200_000.0], Gen.Double[40.0, 180.0], Gen.Double[20.0, 130.0], Gen.Int[0, 1], Board)
             .Sample((ohm, s, limit, known, board) =>
             {
                 var d = Decide(ohm, s, limit, known == 1, board);
