@@ -63,7 +63,6 @@ namespace AmpController.Core.Devices
         /// </summary>
         public DeviceStatus Initialize()
         {
-            _confirmed = false;
             DeviceStatus status = WriteMute();
             if (status != DeviceStatus.Ok) return status;
             if (!ReadRegisters()) return DeviceStatus.BusError;
@@ -103,11 +102,8 @@ namespace AmpController.Core.Devices
         /// <summary>Reads all three registers back: Mismatch, or ChipReset when both wipers are back at mute (S5, S6).</summary>
         public DeviceStatus Verify()
         {
-            if (!ReadRegisters())
-            {
-                _confirmed = false;
-                return DeviceStatus.BusError;
-            }
+            // A failed read changes nothing on the chip, so what is known about it stays known.
+            if (!ReadRegisters()) return DeviceStatus.BusError;
             return CompareReadback();
         }
 

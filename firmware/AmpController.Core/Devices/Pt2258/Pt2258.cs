@@ -37,7 +37,7 @@ namespace AmpController.Core.Devices
         private readonly byte[] _tx = new byte[2];
 
         private bool _initialized;
-        private bool _stale = true;     // a transfer failed since the last full refresh: the chip state is unknown
+        private bool _stale;            // a transfer failed since the last full refresh: the chip state is unknown
         private bool _muted = true;
         private int _left = DeepestLevel;
         private int _right = DeepestLevel;
