@@ -88,6 +88,8 @@ public static class TracePlot
         }
 
         plot.ShowLegend(Alignment.LowerRight);
+        plot.Layout.Fixed(new PixelPadding(80, 80, 60, 40)); // left, right, bottom, top: room for the marker labels
+
         return plot;
     }
 

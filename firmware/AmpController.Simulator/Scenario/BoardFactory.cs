@@ -1,12 +1,9 @@
-using System;
 using AmpController.Simulator.Board;
 
 namespace AmpController.Simulator.Scenario;
 
-/// <summary>Creates the simulated board that run, demo and bench play scenarios on.</summary>
+/// <summary>Creates the simulated board that run, demo and bench play scenarios on: the real controller on simulated chips.</summary>
 public static class BoardFactory
 {
     public static ISimulatedBoard Create(BoardConfig config) => new SimulatedBoard(config);
 }
-
-public sealed class BoardUnavailableException(string message) : Exception(message);

@@ -54,7 +54,7 @@ public static class DemoRenderer
         console.Write(new Rule("[bold]Summary[/]").LeftJustified());
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("[bold]scenario[/]").NoWrap());
-        foreach (var header in new[] { "final gain", "cap", "max level", "limit", "plug → music", "fault → relay open", "fault end → music", "expectations" })
+        foreach (var header in new[] { "gain", "cap", "max level", "limit", "plug→music", "fault→open", "→music again", "expect" })
             table.AddColumn(new TableColumn($"[bold]{header}[/]"));
         foreach (var r in results)
         {
@@ -71,8 +71,9 @@ public static class DemoRenderer
                 r.Verdict.Passed ? $"[green]{r.Verdict.Checked} met[/]" : $"[red]{r.Verdict.Failures.Count} of {r.Verdict.Checked} failed[/]");
         }
         console.Write(table);
-        console.MarkupLine("[grey]plug → music: insertion to music (target ≤ 300 ms); fault → relay open: rule S5/S6 (≤ 100 ms); " +
-                           "times are simulated, the worst case of each scenario.[/]");
+        console.MarkupLine("[grey]gain and cap: the last decision. plug→music: insertion to music (target ≤ 300 ms). " +
+                           "fault→open: fault to relay open (rules S5/S6: ≤ 100 ms). →music again: fault end to music. " +
+                           "Simulated times, the worst of each scenario.[/]");
     }
 
     static string Ms(long? value) => value is long v ? $"{v} ms" : "-";

@@ -18,7 +18,7 @@ public sealed class Narrator(ScenarioSpec scenario)
     FaultEvent? _fault;
     bool _faultOpenedRelay;
     long? _plugAtMs;
-    IReadOnlyList<string> _reasons = [];
+    object? _decision;
     (long T, BoardSnapshot From, BoardSnapshot To)? _ramp;
 
     public IReadOnlyList<TimelineEntry> Entries { get { FlushRamp(); return _entries; } }
@@ -70,43 +70,58 @@ public sealed class Narrator(ScenarioSpec scenario)
             Add(now.TMs, EntryKind.Controller, $"Controller state: {was.State} → {now.State}.");
         if (now.GainDb != was.GainDb)
             Add(now.TMs, EntryKind.Controller,
-                $"Gain relays switch to {Words.Db(now.GainDb)} dB — {Words.GainReason(now.GainDb)}. " +
-                $"Relay {Words.Relay(now.RelayClosed)}{(now.Muted ? ", attenuator muted" : "")} (rule S3: gain changes only while muted and disconnected).");
+                $"Gain relays switch {Words.Db(was.GainDb)} → {Words.Db(now.GainDb)} dB — {Words.GainReason(now.GainDb)}. " +
+                (was.RelayClosed || !was.Muted
+                    ? "WARNING: the output was not disconnected and muted before (rule S3)."
+                    : "The output was disconnected and muted before the switch (rule S3)."));
         if (now.CapDb != was.CapDb && now.CapDb is int cap)
             Add(now.TMs, EntryKind.Controller, $"Volume cap set to {Words.Db(cap)} dB on the attenuator (rule S4: the programme level may not exceed {scenario.Board.LimitDbA:0} dBA).");
         if (now.Fault != was.Fault)
             Add(now.TMs, now.Fault is null ? EntryKind.Recovery : EntryKind.Protection,
                 now.Fault is null ? "Controller clears its fault flag." : $"Controller reports fault: {now.Fault}.");
         if (now.RelayClosed != was.RelayClosed) RelayChanged(now);
-        else if (now.AttenuationDb != was.AttenuationDb || now.Muted != was.Muted)
-            Add(now.TMs, EntryKind.Level, $"Volume {Words.Db(was.AttenuationDb)} → {Words.Db(now.AttenuationDb)} dB{(now.Muted ? " (muted)" : "")}: level {Words.Level(now.RelayClosed ? now.SplDbA : null)}.");
+        bool music = MusicExpectation.IsMusic(now), musicBefore = MusicExpectation.IsMusic(was);
+        if (music && !musicBefore) MusicStarts(now);
+        else if (!music && musicBefore && now.RelayClosed)
+            Add(now.TMs, EntryKind.Level, "Attenuator muted: silent, the relay stays closed.");
+        else if (music && now.AttenuationDb != was.AttenuationDb)
+            Add(now.TMs, EntryKind.Level, $"Volume {Words.Db(was.AttenuationDb)} → {Words.Db(now.AttenuationDb)} dB: level {Words.Level(now.SplDbA)}.");
     }
 
     void RelayChanged(BoardSnapshot now)
     {
-        if (!now.RelayClosed)
+        if (now.RelayClosed)
         {
-            string why = "";
-            if (_fault is { } f && !_faultOpenedRelay)
-            {
-                long dt = now.TMs - f.AtMs;
-                _faultOpenedRelay = true;
-                if (ScenarioVocabulary.OpensRelay(f.Fault.Kind)) WorstRelayOpenMs = Math.Max(WorstRelayOpenMs ?? 0, dt);
-                why = $" {dt} ms after the {f.Fault.Kind} fault (rules S5/S6: within one 100 ms supervision period)";
-            }
-            Add(now.TMs, EntryKind.Protection, $"Output relay OPENS: the headphone is disconnected{why}.");
+            Add(now.TMs, EntryKind.Controller,
+                $"Output relay closes with the attenuator {(now.Muted ? "still muted (no click, rule S3)" : "NOT muted")}, gain {Words.Db(now.GainDb)} dB.");
             return;
         }
+        string why = "";
+        if (_fault is { } f && !_faultOpenedRelay)
+        {
+            long dt = now.TMs - f.AtMs;
+            _faultOpenedRelay = true;
+            if (ScenarioVocabulary.OpensRelay(f.Fault.Kind)) WorstRelayOpenMs = Math.Max(WorstRelayOpenMs ?? 0, dt);
+            why = $" {dt} ms after the {f.Fault.Kind} fault (rules S5/S6: within one 100 ms supervision period)";
+        }
+        Add(now.TMs, EntryKind.Protection, $"Output relay OPENS: the headphone is disconnected{why}.");
+    }
+
+    void MusicStarts(BoardSnapshot now)
+    {
         string capText = now.CapDb is int cap && now.SplDbA is double spl
-            ? $" The knob can go up to the cap {Words.Db(cap)} dB = {Words.Level(spl - now.AttenuationDb + cap)} (limit {scenario.Board.LimitDbA:0} dBA)."
+            ? $" The knob can go up to the cap {Words.Db(cap)} dB = {Words.Level(spl - now.AttenuationDb + cap)} in this headphone (limit {scenario.Board.LimitDbA:0} dBA)."
             : "";
         if (_fault is { } fault && _faultOpenedRelay)
         {
-            long dt = now.TMs - (fault.AtMs + fault.Fault.DurationMs);
-            WorstRecoveryMs = Math.Max(WorstRecoveryMs ?? 0, dt);
+            long end = fault.AtMs + fault.Fault.DurationMs;
+            string when = now.TMs >= end
+                ? $"{now.TMs - end} ms after the fault ended"
+                : $"{now.TMs - fault.AtMs} ms after the fault began (the controller cleared it itself)";
+            WorstRecoveryMs = Math.Max(WorstRecoveryMs ?? 0, Math.Max(0, now.TMs - end));
             Add(now.TMs, EntryKind.Recovery,
-                $"RECOVERED: chips re-initialised and verified, relay closes {dt} ms after the fault ended, at {Words.Level(now.SplDbA)} " +
-                $"(rule S5: back at a safe level, never the level before).{capText}");
+                $"RECOVERED: chips re-initialised and verified, music back {when}, at {Words.Level(now.SplDbA)} " +
+                $"(rule S5: a safe level, never the level before).{capText}");
             _fault = null;
             return;
         }
@@ -119,21 +134,23 @@ public sealed class Narrator(ScenarioSpec scenario)
             _plugAtMs = null;
         }
         Add(now.TMs, EntryKind.Recovery,
-            $"Output relay closes{timing}: music at {Words.Level(now.SplDbA)} (gain {Words.Db(now.GainDb)} dB, attenuation {Words.Db(now.AttenuationDb)} dB; " +
-            $"rule S2: every insertion starts at min(safe default {scenario.Board.SafeDefaultDbA:0} dBA, cap)).{capText}");
+            $"Music starts{timing} at {Words.Level(now.SplDbA)} (gain {Words.Db(now.GainDb)} dB, attenuation {Words.Db(now.AttenuationDb)} dB) and ramps " +
+            $"to min(safe default {scenario.Board.SafeDefaultDbA:0} dBA, cap) — rule S2: never the level used before.{capText}");
     }
 
+    /// <summary>A new policy decision (one per measurement): print its reasons, the policy's own words.</summary>
     void ExplainReasons(long tMs, ISimulatedBoard board)
     {
-        if (board is not IExplainsDecisions explainer) return;
-        var reasons = explainer.Reasons;
-        if (reasons.SequenceEqual(_reasons)) return;
-        _reasons = reasons.ToArray();
-        foreach (var reason in _reasons) Add(tMs, EntryKind.Controller, "Why: " + reason);
+        var decision = DecisionReasons.Latest(board);
+        if (decision is null || ReferenceEquals(decision, _decision)) return;
+        _decision = decision;
+        var texts = DecisionReasons.Texts(board);
+        Add(tMs, EntryKind.Controller, "Policy decision: " + (texts.Count == 0 ? "(no reasons given)" : texts[0]));
+        foreach (var reason in texts.Skip(1)) Add(tMs, EntryKind.Controller, "  · " + reason);
     }
 
     static bool OnlyVolumeMoved(BoardSnapshot a, BoardSnapshot b) =>
-        a.RelayClosed && b.RelayClosed && ScenarioRunner.SameState(a with { AttenuationDb = 0, SplDbA = null }, b with { AttenuationDb = 0, SplDbA = null });
+        MusicExpectation.IsMusic(a) && MusicExpectation.IsMusic(b) && ScenarioRunner.SameState(a with { AttenuationDb = 0, SplDbA = null }, b with { AttenuationDb = 0, SplDbA = null });
 
     void FlushRamp()
     {

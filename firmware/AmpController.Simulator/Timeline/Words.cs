@@ -35,7 +35,9 @@ public static class Words
               (p.UnitGiven == "dB/V" ? "" : $" = {load.SensitivityDbPerV.ToString("0.#", CultureInfo.InvariantCulture)} dB/V")
             : "sensitivity unspecified";
         string half = load.HalfInserted ? "Plug pushed in half-way (only some contacts touch): " : "Headphone plugged in: ";
-        return half + contacts + $" ({truth}; only the simulator knows this — the controller must measure).";
+        return half + contacts + (p.SensitivityGiven is null
+            ? $" ({truth}; the controller must measure what it is)."
+            : $" ({truth}; only the simulator knows this — the controller must measure).");
     }
 
     static string Ohm(double ohm) => ohm >= 1e5 ? "open" : ohm.ToString("0.#", CultureInfo.InvariantCulture) + " Ω";
