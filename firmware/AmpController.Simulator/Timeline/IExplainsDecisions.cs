@@ -1,35 +1,21 @@
 using System.Collections.Generic;
-using System.Linq;
 using AmpController.Simulator.Board;
 
 namespace AmpController.Simulator.Timeline;
 
 /// <summary>
-/// A board that can tell why the controller decided what it did. <see cref="DecisionReasons"/> reads the
-/// simulated board's policy directly; other boards (test doubles) may implement this.
+/// A board that can tell why the controller decided what it did (the policy's reason texts for the chosen gain
+/// and cap). The demo prints the reasons of each new decision; boards without it are narrated from their state.
 /// </summary>
 public interface IExplainsDecisions
 {
-    /// <summary>The object behind the latest decision (a new one per decision), or null before the first.</summary>
-    object? LatestDecision { get; }
-
+    /// <summary>The reasons behind the latest decision: a new list object per decision, empty before the first.</summary>
     IReadOnlyList<string> Reasons { get; }
 }
 
-/// <summary>The policy's reason texts (Core/Acoustics SafetyPolicy) behind the controller's latest gain and cap decision.</summary>
 public static class DecisionReasons
 {
-    public static object? Latest(ISimulatedBoard board) => board switch
-    {
-        SimulatedBoard simulated => simulated.Policy.LastDecision,
-        IExplainsDecisions explainer => explainer.LatestDecision,
-        _ => null,
-    };
-
-    public static IReadOnlyList<string> Texts(ISimulatedBoard board) => board switch
-    {
-        SimulatedBoard { Policy.LastDecision: { } d } => d.Reasons.Select(r => r.Text).ToArray(),
-        IExplainsDecisions explainer => explainer.Reasons,
-        _ => [],
-    };
+    /// <summary>The latest decision's reasons, or null when the board cannot explain or has not decided yet.</summary>
+    public static IReadOnlyList<string>? Latest(ISimulatedBoard board) =>
+        board is IExplainsDecisions e && e.Reasons.Count > 0 ? e.Reasons : null;
 }

@@ -141,11 +141,10 @@ public sealed class Narrator(ScenarioSpec scenario)
     /// <summary>A new policy decision (one per measurement): print its reasons, the policy's own words.</summary>
     void ExplainReasons(long tMs, ISimulatedBoard board)
     {
-        var decision = DecisionReasons.Latest(board);
-        if (decision is null || ReferenceEquals(decision, _decision)) return;
-        _decision = decision;
-        var texts = DecisionReasons.Texts(board);
-        Add(tMs, EntryKind.Controller, "Policy decision: " + (texts.Count == 0 ? "(no reasons given)" : texts[0]));
+        var texts = DecisionReasons.Latest(board);
+        if (texts is null || ReferenceEquals(texts, _decision)) return;
+        _decision = texts;
+        Add(tMs, EntryKind.Controller, "Policy decision: " + texts[0]);
         foreach (var reason in texts.Skip(1)) Add(tMs, EntryKind.Controller, "  · " + reason);
     }
 
