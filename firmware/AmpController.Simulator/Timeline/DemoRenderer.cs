@@ -18,11 +18,31 @@ public static class DemoRenderer
             "The firmware of a headphone amplifier runs here unchanged on a [bold]simulated board[/]: simulated I2C volume chip, " +
             "relays, sense circuit and ADC. On every plug-in it [bold]measures[/] the headphone through the ADC, [bold]chooses a gain[/] " +
             "(-20, 0 or +12 dB), sets a hearing-safe [bold]volume cap[/], and only then closes the output relay and ramps up. " +
-            "Every 100 ms it [bold]reads the chips back[/]; any fault opens the relay and the controller recovers at a safe level.");
+            "At least every 100 ms it [bold]reads the chips back[/]; any fault opens the relay and the controller recovers at a safe level.");
+        var legend = new Table().Border(TableBorder.Minimal).Title("[bold]the controller's states (Core/Control)[/]");
+        legend.AddColumn("state");
+        legend.AddColumn("what the firmware does");
+        foreach (var (state, meaning) in StateLegend) legend.AddRow(state, Markup.Escape(meaning));
+        console.Write(legend);
         console.MarkupLine("[grey]Each line below is an action of the scenario or a change of the REAL simulated hardware state " +
                            "(chip registers and relay), explained in words. Levels are for the EN 50332 programme signal.[/]");
         console.WriteLine();
     }
+
+    static readonly (string, string)[] StateLegend =
+    [
+        ("safeStart", "power-up: relay open, chips initialised and read back before anything plays (S1)"),
+        ("unplugged", "waiting for the jack's detect switch"),
+        ("debounce", "the switch closed: wait until it stays closed (a plug sliding in chatters)"),
+        ("measuring", "relay open: a small test source measures each channel's resistance through the ADC"),
+        ("noLoad", "short or open: stays muted and measures again now and then (S7)"),
+        ("configuring", "gain relays and cap set while muted and disconnected (S3), then read back"),
+        ("rampUp", "relay closed, volume rising in small steps to min(safe default, cap) (S2)"),
+        ("playing", "music; the knob moves 1 dB per detent up to the cap (S4, S11); chips read back at least every 100 ms (S5, S6)"),
+        ("fault", "an I2C error or wrong readback: relay opened at once (S5)"),
+        ("recovering", "bus recovered, chips re-initialised with back-off, then back to configuring at a safe level"),
+        ("safeMode", "repeated reboots: muted, console only (S8)"),
+    ];
 
     public static void Scenario(IAnsiConsole console, int number, int total, DemoResult result)
     {
