@@ -43,6 +43,8 @@ public static class ScenarioRunner
                 last = now;
             }
         }
+        var end = board.Snapshot();
+        if (end.TMs != last.TMs) Record(end); // the trace always reaches the end of the scenario
         trace?.Flush();
         return record;
 
