@@ -1,0 +1,42 @@
+namespace AmpController.Esp32
+{
+    /// <summary>
+    /// Every ESP32 pin of the reference board (ESP32-WROOM-32, design.md §2), in one place. Mirrored, with the reasons,
+    /// in hardware/pinmap.md (a host test checks that both agree). GPIO numbers are the chip's ("logical" numbering of
+    /// nanoFramework's GpioController). Avoided everywhere: GPIO 6–11 (SPI flash), 1/3 (USB-UART console),
+    /// strapping pins 0, 2, 5, 12, 15 (ESP32 datasheet §2.4), and 5/14/15, which output PWM/high while booting.
+    /// </summary>
+    public static class BoardPins
+    {
+        /// <summary>
+        /// Output relay drive (S1): GPIO 4 is not a strapping pin and stays an input, undriven, from reset through the
+        /// boot ROM and bootloader; the 10 kΩ external pull-down holds the relay driver off (relay open) until
+        /// Program drives it low explicitly as its first action.
+        /// </summary>
+        public const int OutputRelay = 4;
+
+        /// <summary>I2C bus 1 (nanoFramework busId 1 ↔ DeviceFunction.I2C1_*): the usual ESP32 pair, 4.7 kΩ pull-ups to 3.3 V.</summary>
+        public const int I2cBusId = 1;
+        public const int I2cData = 21;
+        public const int I2cClock = 22;
+
+        /// <summary>Sense inputs on ADC1 (ADC2 is unusable with Wi-Fi, design.md §5). GPIO 36/39/34 are input-only.</summary>
+        public const int SenseLeftGpio = 36;      // ADC1 channel 0: tip (left) through the series resistor
+        public const int SenseRightGpio = 39;     // ADC1 channel 3: ring (right)
+        public const int SenseSourceGpio = 34;    // ADC1 channel 6: test source itself (ratiometric reference)
+
+        /// <summary>nanoFramework AdcController channel numbers of the pins above (ESP32: channel n = ADC1 channel n).</summary>
+        public const int SenseLeftAdcChannel = 0;
+        public const int SenseRightAdcChannel = 3;
+        public const int SenseSourceAdcChannel = 6;
+
+        /// <summary>Jack insertion switch: closes to ground when a plug is in (internal pull-up; external 10 kΩ too).</summary>
+        public const int JackSwitch = 27;
+
+        /// <summary>Rotary encoder A/B and push (mute); second button. Inputs with pull-ups, switches to ground.</summary>
+        public const int EncoderA = 32;
+        public const int EncoderB = 33;
+        public const int EncoderPush = 25;
+        public const int Button2 = 26;
+    }
+}
