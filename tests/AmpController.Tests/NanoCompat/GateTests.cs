@@ -98,6 +98,26 @@ public class GateTests
         AssertFailsNaming(CheckBody("public void F(System.Device.I2c.I2cDevice d) { d.Flush(); }"), "Flush");
 
     [TestMethod]
+    public void Fails_on_a_shared_test_using_the_host_only_delta_overload() =>
+        AssertFailsNaming(RepositoryCheck.RunSources([new SourceFile("Sample.cs",
+            """
+            #if NANOFRAMEWORK_1_0
+            using nanoFramework.TestFramework;
+            #else
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+            #endif
+            namespace Sample
+            {
+                [TestClass]
+                public class T
+                {
+                    [TestMethod]
+                    public void Near() { Assert.AreEqual(1.0, 1.05, 0.1); }
+                }
+            }
+            """)], Refs), "cannot convert from 'double' to 'string'");
+
+    [TestMethod]
     public void Passes_on_what_the_device_has()
     {
         var result = CheckBody(
