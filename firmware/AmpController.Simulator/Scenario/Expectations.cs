@@ -33,7 +33,10 @@ public sealed record MaxSplExpectation(string Path, double MaxSplDbA) : Expectat
     }
 }
 
-/// <summary>After every I2C or chip fault injected while playing, the relay is open within the time (rules S5, S6).</summary>
+/// <summary>
+/// After every I2C or chip fault injected while playing, the relay is open within the time (rules S5, S6), and
+/// before the scenario's next event. Faults the board cannot see are skipped (<see cref="ScenarioVocabulary.Detectable"/>).
+/// </summary>
 public sealed record RelayOpenExpectation(string Path, long WithinMs) : Expectation(Path)
 {
     public override string Describe() => $"relayOpenWithinMs {WithinMs}";
@@ -43,10 +46,13 @@ public sealed record RelayOpenExpectation(string Path, long WithinMs) : Expectat
         foreach (var fault in run.Scenario.Events.OfType<FaultEvent>())
         {
             if (!ScenarioVocabulary.OpensRelay(fault.Fault.Kind) || !run.At(fault.AtMs).RelayClosed) continue;
+            if (!ScenarioVocabulary.Detectable(fault.Fault, run.Scenario.Board.VolumeChip)) continue;
             long? opened = run.FirstAfter(fault.AtMs, s => !s.RelayClosed);
-            if (opened is null || opened - fault.AtMs > WithinMs)
-                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay " +
-                            (opened is null ? "never opened" : $"opened only after {opened - fault.AtMs} ms"));
+            long windowEnd = run.ReactionWindowEnd(fault);
+            if (opened is null || opened > windowEnd)
+                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay still closed at {windowEnd} ms");
+            if (opened - fault.AtMs > WithinMs)
+                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay opened only after {opened - fault.AtMs} ms");
         }
         return null;
     }
@@ -90,7 +96,8 @@ public sealed record RecoverExpectation(string Path, long WithinMs) : Expectatio
             long end = fault.AtMs + fault.Fault.DurationMs;
             long deadline = end + WithinMs;
             if (run.InterruptedBefore(fault, deadline)) continue;
-            if (run.FirstAfter(fault.AtMs, s => !s.RelayClosed) is not long opened) continue; // the fault was absorbed
+            if (run.FirstAfter(fault.AtMs, s => !s.RelayClosed) is not long opened || opened > run.ReactionWindowEnd(fault))
+                continue; // the fault was absorbed without cutting the output
             long? music = run.FirstAfter(opened, MusicExpectation.IsMusic);
             if (music is null || music > deadline)
                 return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: " +

@@ -40,6 +40,13 @@ public sealed class RunRecord(ScenarioSpec scenario)
         return null;
     }
 
+    /// <summary>
+    /// The end of the window in which the board's reaction can be attributed to this event: the time of the next
+    /// later event (which takes effect only after its tick), or the end of the scenario.
+    /// </summary>
+    public long ReactionWindowEnd(ScenarioEvent e) =>
+        Scenario.Events.FirstOrDefault(x => x.AtMs > e.AtMs)?.AtMs ?? Scenario.DurationMs;
+
     /// <summary>True when a later plug or unplug happens after the event but before the deadline (the check does not apply).</summary>
     public bool InterruptedBefore(ScenarioEvent e, long deadline) =>
         Scenario.Events.SkipWhile(x => !ReferenceEquals(x, e)).Skip(1)

@@ -68,4 +68,11 @@ public static class ScenarioVocabulary
     /// Not an ADC spike (the sense result is filtered) nor a stalled loop (the watchdog's job, rule S8).
     /// </summary>
     public static bool OpensRelay(string kind) => kind is not ("adcSpike" or "stall");
+
+    /// <summary>
+    /// A PT2258 is write-only (design.md §6): a reset or a flipped read bit on it cannot be seen; rule S6 has the
+    /// controller refresh it every supervision period instead, so such faults need not open the relay.
+    /// </summary>
+    public static bool Detectable(FaultSpec fault, string volumeChip) =>
+        !(volumeChip == "PT2258" && fault.Device == "volume" && fault.Kind is ("chipReset" or "bitFlip"));
 }

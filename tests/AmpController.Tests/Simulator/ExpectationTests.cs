@@ -66,3 +66,40 @@ public class ExpectationTests
         Assert.AreEqual(0, r.Code, r.Stderr);
     }
 }
+
+[TestClass]
+public class ExpectationWindowTests
+{
+    static RunRecord Record(string chip, params (long T, bool Relay)[] samples)
+    {
+        var spec = ScenarioParser.Parse(("{'name':'w','durationMs':3000,'board':{'volumeChip':'" + chip + "'},'events':[" +
+            "{'atMs':100,'plug':{'leftOhm':32,'rightOhm':32}},{'atMs':1000,'fault':{'kind':'chipReset'}},{'atMs':2000,'unplug':{}}]}").Replace('\'', '"'));
+        var record = new RunRecord(spec);
+        foreach (var (t, relay) in samples)
+            record.Samples.Add(new AmpController.Simulator.Board.BoardSnapshot(t, relay ? "playing" : "x", relay, 0, -20, false, -10, relay ? 70 : null, null));
+        return record;
+    }
+
+    [TestMethod]
+    public void S5_a_relay_opened_only_by_the_later_unplug_is_not_the_reaction_to_the_fault()
+    {
+        var run = Record("DS1882", (0, false), (300, true), (2010, false));
+        StringAssert.Contains(new RelayOpenExpectation("$.expect[0]", 100).Check(run), "chipReset fault at 1000 ms: relay still closed at 2000 ms");
+        Assert.IsNull(new RecoverExpectation("$.expect[0]", 1000).Check(run), "no opening caused by the fault: nothing to recover from");
+    }
+
+    [TestMethod]
+    public void S6_a_write_only_PT2258_reset_is_refreshed_not_detected_so_the_relay_may_stay_closed()
+    {
+        var run = Record("PT2258", (0, false), (300, true), (2010, false));
+        Assert.IsNull(new RelayOpenExpectation("$.expect[0]", 100).Check(run));
+    }
+
+    [TestMethod]
+    public void S5_an_opening_within_the_time_passes_and_a_late_one_fails_with_the_delay()
+    {
+        Assert.IsNull(new RelayOpenExpectation("$.expect[0]", 100).Check(Record("DS1882", (0, false), (300, true), (1050, false), (1300, true))));
+        StringAssert.Contains(new RelayOpenExpectation("$.expect[0]", 100).Check(Record("DS1882", (0, false), (300, true), (1150, false))),
+            "relay opened only after 150 ms");
+    }
+}
