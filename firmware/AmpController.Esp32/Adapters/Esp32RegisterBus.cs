@@ -37,45 +37,34 @@ namespace AmpController.Esp32.Adapters
         public BusResult Write(int address, byte[] data, int count)
         {
             if (!I2cOutcome.IsValidRequest(address, data, count)) return I2cOutcome.NotSent();
-            I2cDevice? device = Device(address);
-            if (device == null) return I2cOutcome.NotSent();
-            try
-            {
-                I2cTransferResult r = device.Write(new SpanByte(data, 0, count));
-                return I2cOutcome.FromTransfer((int)r.Status, r.BytesTransferred, count);
-            }
-            catch (Exception)
-            {
-                return I2cOutcome.NotSent();
-            }
+            return Transfer(address, data, count, null, 0);
         }
 
         public BusResult Read(int address, byte[] into, int count)
         {
             if (!I2cOutcome.IsValidRequest(address, into, count)) return I2cOutcome.NotSent();
-            I2cDevice? device = Device(address);
-            if (device == null) return I2cOutcome.NotSent();
-            try
-            {
-                I2cTransferResult r = device.Read(new SpanByte(into, 0, count));
-                return I2cOutcome.FromTransfer((int)r.Status, r.BytesTransferred, count);
-            }
-            catch (Exception)
-            {
-                return I2cOutcome.NotSent();
-            }
+            return Transfer(address, null, 0, into, count);
         }
 
         public BusResult WriteRead(int address, byte[] data, int writeCount, byte[] into, int readCount)
         {
             if (!I2cOutcome.IsValidRequest(address, data, writeCount) || !I2cOutcome.IsValidRequest(address, into, readCount))
                 return I2cOutcome.NotSent();
+            return Transfer(address, data, writeCount, into, readCount);
+        }
+
+        /// <summary>One checked transfer (arguments already validated). The native driver counts written plus read bytes.</summary>
+        private BusResult Transfer(int address, byte[]? data, int writeCount, byte[]? into, int readCount)
+        {
             I2cDevice? device = Device(address);
             if (device == null) return I2cOutcome.NotSent();
             try
             {
-                I2cTransferResult r = device.WriteRead(new SpanByte(data, 0, writeCount), new SpanByte(into, 0, readCount));
-                // The native driver counts written plus read bytes on success.
+                I2cTransferResult r;
+                if (data != null && into != null) r = device.WriteRead(new SpanByte(data, 0, writeCount), new SpanByte(into, 0, readCount));
+                else if (data != null) r = device.Write(new SpanByte(data, 0, writeCount));
+                else if (into != null) r = device.Read(new SpanByte(into, 0, readCount));
+                else return I2cOutcome.NotSent();
                 return I2cOutcome.FromTransfer((int)r.Status, r.BytesTransferred, writeCount + readCount);
             }
             catch (Exception)

@@ -118,6 +118,12 @@ public class GateTests
             """)], Refs), "cannot convert from 'double' to 'string'");
 
     [TestMethod]
+    public void Nullable_analysis_runs_in_the_gate_as_in_the_firmware_build() =>
+        // Directory.Build.props enables nullable; against nanoFramework's mscorlib the compiler synthesizes
+        // NullableAttribute itself (the passing sample below emits with 'string?' fields), and warns as usual.
+        AssertFailsNaming(CheckBody("public int F(string? s) { return s.Length; }"), "possibly null");
+
+    [TestMethod]
     public void Passes_on_what_the_device_has()
     {
         var result = CheckBody(
