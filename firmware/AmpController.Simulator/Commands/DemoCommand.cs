@@ -19,7 +19,8 @@ public sealed class DemoCommand(Func<BoardConfig, ISimulatedBoard> createBoard) 
         Usage: ampsim demo [--out <DIR>] [--only <NAME>] [--no-plots]
 
         Plays the built-in scenarios (HD600, a sensitive multi-driver IEM, an insensitive planar, a mono plug,
-        a chip reset, a bus fault storm) on the simulated board and explains every decision of the controller.
+        a chip reset, a bus fault storm, the write-only PT2258 board) on the simulated board and explains every
+        decision of the controller.
         Works in any terminal and with redirected output (no interactive features).
 
         Options:

@@ -19,7 +19,7 @@ public sealed class Narrator(ScenarioSpec scenario)
     bool _faultOpenedRelay;
     long? _plugAtMs;
     object? _decision;
-    (long T, BoardSnapshot From, BoardSnapshot To)? _ramp;
+    (long T, BoardSnapshot From, BoardSnapshot To, double MaxStep, int Steps)? _ramp;
 
     public IReadOnlyList<TimelineEntry> Entries { get { FlushRamp(); return _entries; } }
 
@@ -61,7 +61,10 @@ public sealed class Narrator(ScenarioSpec scenario)
 
         if (OnlyVolumeMoved(was, now))
         {
-            _ramp = _ramp is { } r ? (r.T, r.From, now) : (now.TMs, was, now);
+            double step = Math.Abs(now.AttenuationDb - was.AttenuationDb);
+            _ramp = _ramp is { } r
+                ? (r.T, r.From, now, Math.Max(r.MaxStep, step), r.Steps + 1)
+                : (now.TMs, was, now, step, 1);
             return;
         }
         FlushRamp();
@@ -156,9 +159,11 @@ public sealed class Narrator(ScenarioSpec scenario)
         if (_ramp is not { } r) return;
         _ramp = null;
         string direction = r.To.AttenuationDb > r.From.AttenuationDb ? "up" : "down";
-        Add(r.T, EntryKind.Level,
-            $"Volume moves {direction} {Words.Db(r.From.AttenuationDb)} → {Words.Db(r.To.AttenuationDb)} dB in 1 dB steps (no pop): " +
-            $"level {Words.Level(r.From.SplDbA)} → {Words.Level(r.To.SplDbA)} by {r.To.TMs} ms.");
+        string how = r.Steps == 1
+            ? $"jumps {direction} {Words.Db(r.From.AttenuationDb)} → {Words.Db(r.To.AttenuationDb)} dB at once"
+            : $"moves {direction} {Words.Db(r.From.AttenuationDb)} → {Words.Db(r.To.AttenuationDb)} dB in {r.Steps} steps of at most {Words.Db(r.MaxStep).TrimStart('+')} dB (no pop)";
+        string by = r.Steps == 1 ? "" : $" by {r.To.TMs} ms";
+        Add(r.T, EntryKind.Level, $"Volume {how}: level {Words.Level(r.From.SplDbA)} → {Words.Level(r.To.SplDbA)}{by}.");
     }
 
     void Add(long t, EntryKind kind, string text)
