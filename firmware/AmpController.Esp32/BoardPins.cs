@@ -30,6 +30,15 @@ namespace AmpController.Esp32
         public const int SenseRightAdcChannel = 3;
         public const int SenseSourceAdcChannel = 6;
 
+        /// <summary>
+        /// Sense front-end drive (hardware/sense-frontend.cir): test-source enable and the two low-range selects.
+        /// Plain outputs with no boot function on the WROOM-32 (GPIO 16–19/23 are free; 18/19/23 chosen), driven low
+        /// (source off) as soon as they are opened; external pull-downs keep them off before that.
+        /// </summary>
+        public const int SenseSourceOn = 23;
+        public const int SenseRangeLowLeft = 18;
+        public const int SenseRangeLowRight = 19;
+
         /// <summary>Jack insertion switch: closes to ground when a plug is in (internal pull-up; external 10 kΩ too).</summary>
         public const int JackSwitch = 27;
 

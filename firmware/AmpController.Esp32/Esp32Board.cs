@@ -7,15 +7,24 @@ namespace AmpController.Esp32
 {
     /// <summary>
     /// The reference board seen through Core's Platform interfaces (design.md §1): what the controller is built from.
-    /// Created after the output relay is already driven open, so nothing opened here can close it.
+    /// Created after the output relay is already driven open, so nothing opened here can close it. Inputs deliver the
+    /// logical levels of ControllerPorts: jack switch true = plug in, push button true = pressed (both switch to
+    /// ground), encoder contacts true = open (raw level, pull-ups).
     /// </summary>
     public sealed class Esp32Board
     {
+        /// <summary>I2C addresses on the reference board (address pins to GND): DS1882 0x28, TCA9534 0x20 (Core/Devices/*/README.md).</summary>
+        public const int VolumeChipAddress = 0x28;
+        public const int ExpanderAddress = 0x20;
+
         public readonly IDigitalOutput OutputRelay;
         public readonly IRegisterBus Bus;
         public readonly IAdcChannel SenseLeft;
         public readonly IAdcChannel SenseRight;
         public readonly IAdcChannel SenseSource;
+        public readonly IDigitalOutput SenseSourceOn;
+        public readonly IDigitalOutput SenseRangeLowLeft;
+        public readonly IDigitalOutput SenseRangeLowRight;
         public readonly IDigitalInput JackSwitch;
         public readonly IDigitalInput EncoderA;
         public readonly IDigitalInput EncoderB;
@@ -28,6 +37,11 @@ namespace AmpController.Esp32
         {
             OutputRelay = outputRelay;
             Clock = new TickClock();
+
+            SenseSourceOn = new Esp32DigitalOutput(gpio, BoardPins.SenseSourceOn, false);
+            SenseRangeLowLeft = new Esp32DigitalOutput(gpio, BoardPins.SenseRangeLowLeft, false);
+            SenseRangeLowRight = new Esp32DigitalOutput(gpio, BoardPins.SenseRangeLowRight, false);
+
             Bus = new Esp32RegisterBus(gpio, BoardPins.I2cBusId, BoardPins.I2cData, BoardPins.I2cClock);
 
             var adc = new AdcController();
@@ -35,11 +49,11 @@ namespace AmpController.Esp32
             SenseRight = new Esp32AdcChannel(adc, BoardPins.SenseRightAdcChannel);
             SenseSource = new Esp32AdcChannel(adc, BoardPins.SenseSourceAdcChannel);
 
-            JackSwitch = new Esp32DigitalInput(gpio, BoardPins.JackSwitch, PinMode.InputPullUp);
-            EncoderA = new Esp32DigitalInput(gpio, BoardPins.EncoderA, PinMode.InputPullUp);
-            EncoderB = new Esp32DigitalInput(gpio, BoardPins.EncoderB, PinMode.InputPullUp);
-            EncoderPush = new Esp32DigitalInput(gpio, BoardPins.EncoderPush, PinMode.InputPullUp);
-            Button2 = new Esp32DigitalInput(gpio, BoardPins.Button2, PinMode.InputPullUp);
+            JackSwitch = new Esp32DigitalInput(gpio, BoardPins.JackSwitch, PinMode.InputPullUp, true);
+            EncoderA = new Esp32DigitalInput(gpio, BoardPins.EncoderA, PinMode.InputPullUp, false);
+            EncoderB = new Esp32DigitalInput(gpio, BoardPins.EncoderB, PinMode.InputPullUp, false);
+            EncoderPush = new Esp32DigitalInput(gpio, BoardPins.EncoderPush, PinMode.InputPullUp, true);
+            Button2 = new Esp32DigitalInput(gpio, BoardPins.Button2, PinMode.InputPullUp, true);
 
             Files = new FlashFileStore();
         }

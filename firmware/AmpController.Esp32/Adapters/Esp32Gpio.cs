@@ -3,17 +3,22 @@ using AmpController.Core.Platform;
 
 namespace AmpController.Esp32.Adapters
 {
-    /// <summary>IDigitalInput over a GpioPin, read by polling from the control tick (no interrupt logic).</summary>
+    /// <summary>
+    /// IDigitalInput over a GpioPin, read by polling (no interrupt logic). Delivers the logical level Core expects
+    /// (ControllerPorts): an active-low switch to ground reads true when closed.
+    /// </summary>
     public sealed class Esp32DigitalInput : IDigitalInput
     {
         private readonly GpioPin _pin;
+        private readonly PinValue _trueLevel;
 
-        public Esp32DigitalInput(GpioController gpio, int pin, PinMode mode)
+        public Esp32DigitalInput(GpioController gpio, int pin, PinMode mode, bool activeLow)
         {
             _pin = gpio.OpenPin(pin, mode);
+            _trueLevel = activeLow ? PinValue.Low : PinValue.High;
         }
 
-        public bool Read() { return _pin.Read() == PinValue.High; }
+        public bool Read() { return _pin.Read() == _trueLevel; }
     }
 
     /// <summary>IDigitalOutput over a GpioPin. The level is written before anything else can happen (S1 for the relay).</summary>
