@@ -122,7 +122,7 @@ public sealed class DriverEdgeTests
         rig.Bus.Inject(address, FaultKind.Nack);
         rig.Pt2258.Mute();
         Assert.AreEqual(DeviceStatus.Ok, rig.Pt2258.Initialize());
-        Assert.AreEqual(DeviceStatus.Ok, rig.Pt2258.SetLevels(-79, -78));
+        Assert.AreEqual(3, rig.BytesWrittenBy(address, () => rig.Pt2258.SetLevels(-79, -78)), "pair + mute off");
         Assert.AreEqual(2, rig.BytesWrittenBy(address, () => rig.Pt2258.SetLevels(-79, -77)));
 
         rig.Bus.Inject(address, FaultKind.Nack);
