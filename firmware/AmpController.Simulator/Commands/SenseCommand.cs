@@ -1,17 +1,95 @@
+using System;
+using System.Globalization;
 using System.IO;
+using System.Text.Json;
+using AmpController.Core.Sensing;
+using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
 
 namespace AmpController.Simulator.Commands;
 
+/// <summary>
+/// `ampsim sense` (design.md §7): one measurement of a load through the simulated sense circuit of a board drawn from
+/// the seed (component tolerances, ADC reference, non-linearity and noise), factory-calibrated, read by the real
+/// firmware estimator on a 10 ms tick.
+/// </summary>
 public sealed class SenseCommand : ICommand
 {
     public string Name => "sense";
     public string Summary => "Simulated impedance measurement of one load";
-    public string Usage => "Usage: ampsim sense --load LOAD [--seed N] [--json]";
+    public string Usage => """
+        Usage: ampsim sense --load LOAD [--seed N] [--json]
+
+        Options:
+          --load LOAD   what is plugged in: OHM (both channels), L_OHM,R_OHM, open, short or mono:OHM
+                        (a mono plug: the tip drives OHM, the ring touches the sleeve); each side of a pair may
+                        also be open or short
+          --seed N      draws the board (tolerances, ADC reference, non-linearity, noise), 0..2147483647 (default 1)
+          --json        print one JSON object: {"left":{"ohm":..,"class":..},"right":{..},"class":..}
+        """;
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("ampsim sense: not implemented yet");
-        return ExitCodes.BadInput;
+        var options = new OptionReader(args, ["--json"], ["--load", "--seed"], 0);
+        string loadText = options.Value("--load") ?? throw new UsageException("--load LOAD is required (OHM, L_OHM,R_OHM, open, short or mono:OHM)");
+        SimSenseLoad load;
+        try { load = SimSenseLoad.Parse(loadText); }
+        catch (FormatException e) { throw new UsageException("--load: " + e.Message); }
+        int seed = (int)options.Integer("--seed", 1, 0, int.MaxValue);
+
+        var rig = new SimSenseRig(seed);
+        SenseResult r = rig.Measure(load);
+        if (options.Flag("--json")) stdout.WriteLine(ToJson(r, seed, rig));
+        else WriteText(r, loadText, seed, rig, stdout);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Contract name of a class (design.md §7): open, short, mono, line, headphone, plus uncertain.</summary>
+    public static string ClassName(LoadClass c) => c switch
+    {
+        LoadClass.Open => "open",
+        LoadClass.Short => "short",
+        LoadClass.Mono => "mono",
+        LoadClass.Line => "line",
+        LoadClass.Headphone => "headphone",
+        _ => "uncertain",
+    };
+
+    internal static string ToJson(SenseResult r, int seed, SimSenseRig rig)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            Channel(w, "left", r.LeftOhm, r.LeftClass);
+            Channel(w, "right", r.RightOhm, r.RightClass);
+            w.WriteString("class", ClassName(r.Class));
+            w.WriteBoolean("confirmed", r.Confirmed);
+            w.WriteNumber("seed", seed);
+            w.WriteNumber("durationMs", rig.LastDurationMs);
+            w.WriteBoolean("calibrationFallback", rig.Sensor.Calibration.FellBackToDefaults);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    static void Channel(Utf8JsonWriter w, string name, double ohm, LoadClass c)
+    {
+        w.WriteStartObject(name);
+        if (double.IsFinite(ohm)) w.WriteNumber("ohm", Math.Round(ohm, 2)); else w.WriteNull("ohm");
+        w.WriteString("class", ClassName(c));
+        w.WriteEndObject();
+    }
+
+    static void WriteText(SenseResult r, string loadText, int seed, SimSenseRig rig, TextWriter o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Ohm(double v) => double.IsFinite(v) ? string.Create(inv, $"{v:F2} ohm") : "-";
+        o.WriteLine($"Load     {loadText} (board seed {seed})");
+        o.WriteLine($"Left     {Ohm(r.LeftOhm),-12} {ClassName(r.LeftClass)}");
+        o.WriteLine($"Right    {Ohm(r.RightOhm),-12} {ClassName(r.RightClass)}");
+        o.WriteLine($"Class    {ClassName(r.Class)}{(r.Confirmed ? " (confirmed)" : " (not confirmed: muted or conservative, rule S7)")}");
+        o.WriteLine(string.Create(inv, $"Time     {rig.LastDurationMs} ms of device time, both channels"));
+        if (rig.Sensor.Calibration.FellBackToDefaults) o.WriteLine("Note     calibration fell back to defaults");
     }
 }
