@@ -1,5 +1,6 @@
 using System;
 using AmpController.Core.Platform;
+using AmpController.Core.Sensing;
 
 namespace AmpController.Simulator.Board;
 
@@ -46,6 +47,10 @@ public sealed class SimSenseCircuit
         var adc = new SimEsp32Adc(rng, rng.Next());
         return new SimSenseCircuit(parts, adc, clock, rng.Next());
     }
+
+    /// <summary>The firmware's sensor wired to this circuit's ADC inputs and pins.</summary>
+    public ImpedanceSensor CreateSensor(SenseCalibration? calibration) =>
+        new(Source, Left, Right, SourceEnable, RangeLowLeft, RangeLowRight, calibration);
 
     public SimSenseParts Parts { get; }
     public SimEsp32Adc Adc { get; }

@@ -21,8 +21,7 @@ public sealed class SimSenseRig
     {
         Clock = new RigClock();
         Circuit = SimSenseCircuit.FromSeed(seed, Clock);
-        Sensor = new ImpedanceSensor(Circuit.Source, Circuit.Left, Circuit.Right, Circuit.SourceEnable,
-            Circuit.RangeLowLeft, Circuit.RangeLowRight, null);
+        Sensor = Circuit.CreateSensor(null);
         _calRng = new Random(seed ^ 0x5ca1ab1e);
         if (calibrate) Sensor.Calibration = FactoryCalibrate();
     }
@@ -32,6 +31,12 @@ public sealed class SimSenseRig
     public RigClock Clock { get; }
     public SimSenseCircuit Circuit { get; }
     public ImpedanceSensor Sensor { get; }
+
+    /// <summary>
+    /// The constants the factory stores for the board drawn from <paramref name="seed"/>: the same parts as
+    /// SimSenseCircuit.FromSeed(seed, …), so a simulated board can use them with its own circuit and clock.
+    /// </summary>
+    public static SenseCalibration FactoryCalibration(int seed) => new SimSenseRig(seed).Sensor.Calibration;
 
     /// <summary>Device time of the last measurement, Start to done.</summary>
     public long LastDurationMs { get; private set; }

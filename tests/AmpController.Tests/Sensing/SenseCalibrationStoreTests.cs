@@ -1,0 +1,81 @@
+using AmpController.Core.Sensing;
+using AmpController.Simulator.Board;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Sensing;
+
+[TestClass]
+public class SenseCalibrationStoreTests
+{
+    static SenseCalibration Sample() => new() { LeftGain = 0.987654, LeftSeriesOhm = 101.234, RightGain = 1.012345, RightSeriesOhm = 99.876 };
+
+    [TestMethod]
+    public void Saved_constants_load_back()
+    {
+        var files = new SimFileStore();
+        var store = new SenseCalibrationStore(files);
+        Assert.IsTrue(store.Save(Sample()));
+        var c = store.Load();
+        Assert.IsFalse(c.FellBackToDefaults);
+        Assert.AreEqual(0.987654, c.LeftGain, 1e-6);
+        Assert.AreEqual(101.234, c.LeftSeriesOhm, 1e-3);
+        Assert.AreEqual(1.012345, c.RightGain, 1e-6);
+        Assert.AreEqual(99.876, c.RightSeriesOhm, 1e-3);
+    }
+
+    [TestMethod]
+    public void S9_a_corrupt_byte_anywhere_in_one_copy_uses_the_other()
+    {
+        for (int at = 0; at < SenseCalibrationStore.RecordLength; at++)
+        {
+            var files = new SimFileStore();
+            var store = new SenseCalibrationStore(files);
+            store.Save(Sample());
+            var bad = files.ReadAll(SenseCalibrationStore.NameA)!;
+            bad[at] ^= 0x10;
+            files.WriteAll(SenseCalibrationStore.NameA, bad);
+            var c = store.Load();
+            Assert.IsFalse(c.FellBackToDefaults, $"byte {at}");
+            Assert.AreEqual(101.234, c.LeftSeriesOhm, 1e-3);
+            Assert.AreEqual(1, store.RejectedCopies);
+        }
+    }
+
+    [TestMethod]
+    public void S9_both_copies_corrupt_or_missing_fall_back_to_defaults_and_flag()
+    {
+        var files = new SimFileStore();
+        var store = new SenseCalibrationStore(files);
+        Assert.IsTrue(store.Load().FellBackToDefaults);
+        files.WriteAll(SenseCalibrationStore.NameA, new byte[] { 1, 2, 3 });
+        files.WriteAll(SenseCalibrationStore.NameB, new byte[SenseCalibrationStore.RecordLength]);
+        var c = store.Load();
+        Assert.IsTrue(c.FellBackToDefaults);
+        Assert.AreEqual(2, store.RejectedCopies);
+    }
+
+    [TestMethod]
+    public void Implausible_constants_with_a_good_crc_are_rejected_on_load_and_not_saved()
+    {
+        var files = new SimFileStore();
+        var store = new SenseCalibrationStore(files);
+        var wild = new SenseCalibration { LeftGain = 1.5 };
+        Assert.IsFalse(store.Save(wild));
+        Assert.IsNull(files.ReadAll(SenseCalibrationStore.NameA));
+        files.WriteAll(SenseCalibrationStore.NameA, SenseCalibrationStore.Encode(wild));
+        files.WriteAll(SenseCalibrationStore.NameB, SenseCalibrationStore.Encode(wild));
+        Assert.IsTrue(store.Load().FellBackToDefaults);
+    }
+
+    [TestMethod]
+    public void A_factory_calibrated_board_stores_and_reloads_its_constants()
+    {
+        var rig = new SimSenseRig(31);
+        var files = new SimFileStore();
+        var store = new SenseCalibrationStore(files);
+        Assert.IsTrue(store.Save(rig.Sensor.Calibration));
+        rig.Sensor.Calibration = store.Load();
+        Assert.IsFalse(rig.Sensor.Calibration.FellBackToDefaults);
+        Assert.AreEqual(120, rig.Measure(SimSenseLoad.Stereo(120)).LeftOhm, 2.4);
+    }
+}
