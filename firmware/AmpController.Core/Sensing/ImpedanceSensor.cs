@@ -264,6 +264,7 @@ namespace AmpController.Core.Sensing
                 }
             }
             _result.Class = LoadClassifier.Combine(_result.LeftClass, _result.RightClass);
+            _result.CalibrationFallback = _calibration.FellBackToDefaults;
         }
 
         void ClearResult()

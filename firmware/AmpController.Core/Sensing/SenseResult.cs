@@ -20,6 +20,10 @@ namespace AmpController.Core.Sensing
         public LoadClass RightClass = LoadClass.Uncertain;
         public LoadClass Class = LoadClass.Uncertain;
 
+        /// <summary>The sensor ran on default constants (stored calibration missing or implausible): classes hold,
+        /// ohms may be off by up to 25 % at 600 Ω (hardware/README.md, Calibration).</summary>
+        public bool CalibrationFallback;
+
         /// <summary>True only for a settled Headphone result: S7 gives anything else no higher cap or gain.</summary>
         public bool Confirmed { get { return Class == LoadClass.Headphone; } }
     }

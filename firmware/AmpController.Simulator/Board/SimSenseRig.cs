@@ -63,6 +63,7 @@ public sealed class SimSenseRig
         return new SenseResult
         {
             LeftOhm = r.LeftOhm, RightOhm = r.RightOhm, LeftClass = r.LeftClass, RightClass = r.RightClass, Class = r.Class,
+            CalibrationFallback = r.CalibrationFallback,
         };
     }
 

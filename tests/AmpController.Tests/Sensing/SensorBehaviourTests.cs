@@ -98,8 +98,10 @@ public class SensorBehaviourTests
         rig.Sensor.Calibration = new SenseCalibration { LeftGain = 3.0 };
         Assert.IsTrue(rig.Sensor.Calibration.FellBackToDefaults);
         var r = rig.Measure(SimSenseLoad.Stereo(32));
-        Assert.AreEqual(LoadClass.Headphone, r.Class);
-        Assert.AreEqual(32, r.LeftOhm, 32 * 0.08, "defaults still measure within the tolerance stack");
+        Assert.AreEqual(LoadClass.Headphone, r.Class, "classes hold on default constants");
+        Assert.IsTrue(r.CalibrationFallback);
+        Assert.AreEqual(32, r.LeftOhm, 32 * 0.10, "defaults still measure within the tolerance stack at 32 Ω");
+        Assert.IsFalse(new SimSenseRig(14).Measure(SimSenseLoad.Stereo(32)).CalibrationFallback);
     }
 
     [TestMethod]
