@@ -67,6 +67,11 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
             stderr.WriteLine($"ampsim run: cannot write trace '{tracePath}': {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (ArgumentException e) // a value the validator let through but the simulated board refuses
+        {
+            stderr.WriteLine($"ampsim run: {file}: the simulated board rejected the scenario: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         if (options.Value("--plot") is string plotPath)
         {

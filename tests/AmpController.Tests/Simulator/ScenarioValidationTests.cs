@@ -127,3 +127,21 @@ public class ScenarioValidationTests
         }
     }
 }
+
+[TestClass]
+public class RunOutputErrorTests
+{
+    [TestMethod]
+    public void An_unwritable_trace_path_is_bad_input_with_one_line()
+    {
+        string scenario = Write(Valid());
+        try
+        {
+            var r = AmpSim.Run("run", scenario, "--trace", "/nonexistent-dir/t.jsonl");
+            Assert.AreEqual(2, r.ExitCode);
+            Assert.AreEqual(1, r.Stderr.TrimEnd().Split('\n').Length, r.Stderr);
+            StringAssert.Contains(r.Stderr, "cannot write trace '/nonexistent-dir/t.jsonl'");
+        }
+        finally { File.Delete(scenario); }
+    }
+}
