@@ -18,9 +18,16 @@ public sealed class SimRelayPin : IDigitalOutput
     public bool Closed { get; private set; }
     public int Closings { get; private set; }
 
+    /// <summary>Called just before the relay closes (the board's safety observer).</summary>
+    public System.Action? Closing { get; set; }
+
     public void Write(bool high)
     {
-        if (high && !Closed) Closings++;
+        if (high && !Closed)
+        {
+            Closings++;
+            Closing?.Invoke();
+        }
         Closed = high;
     }
 

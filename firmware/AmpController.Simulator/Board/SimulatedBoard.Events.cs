@@ -67,6 +67,13 @@ public sealed partial class SimulatedBoard
         Bus.Inject(AddressOf(fault.Device), kind, Math.Max(1, fault.Count), fault.DurationMs);
     }
 
+    /// <summary>Drops every pending injected fault (bus and sense); chip state, power and a stall are left alone.</summary>
+    public void ClearFaults()
+    {
+        Bus.ClearFaults();
+        _sensor.ClearSpikes();
+    }
+
     private void PowerCycleBoard(int durationMs)
     {
         Relay.Release();

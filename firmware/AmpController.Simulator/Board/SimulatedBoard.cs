@@ -52,6 +52,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Bus.Attach(VolumeChip);
         Bus.Attach(Expander);
         Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
+        Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay);
         Policy = new SafetyCapPolicy(Profile);
         Policy.Input.LimitDbA = config.LimitDbA;
         Policy.Input.SafeDefaultDbA = config.SafeDefaultDbA;
@@ -72,6 +73,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimFileStore Flash { get; } = new();
     public BoardProfile Profile { get; }
     public SafetyCapPolicy Policy { get; }
+
+    /// <summary>The drivers' view of the bus: the simulated bus behind the S3 / relay-closing observer.</summary>
+    public SafetyObserver Observer { get; }
     public Controller Controller { get; private set; } = null!;
     public IVolumeChip VolumeDriver { get; private set; } = null!;
     public IBoardSwitches SwitchesDriver { get; private set; } = null!;
@@ -80,6 +84,12 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public HeadphoneLoad? Load { get; private set; }
 
     public bool PoweredOff => _poweredOffUntilMs >= 0;
+
+    /// <summary>No encoder motion left to play out.</summary>
+    public bool EncoderIdle => _encoder.Idle;
+
+    /// <summary>The control loop hangs (stall fault) until its duration ends or the watchdog reboots the MCU.</summary>
+    public bool Stalled => _stalled;
     public int Boots { get; private set; }
     public int WatchdogReboots { get; private set; }
 
@@ -116,7 +126,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
             EncoderA.Level = (_encoder.Current & 2) != 0;
             EncoderB.Level = (_encoder.Current & 1) != 0;
             MuteButton.Level = _button.Current != 0;
-            if (Running) Controller.SampleInputs();
+            // The 1 ms input sampler is a timer: it keeps latching a removal even while the main loop hangs.
+            if (!PoweredOff) Controller.SampleInputs();
         }
         long now = Clock.NowMs;
         if (PoweredOff)
@@ -139,8 +150,6 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         }
     }
 
-    private bool Running => !PoweredOff && !_stalled;
-
     /// <summary>IDeviceReboot: the watchdog monitor asks for a reboot; done at the end of this tick.</summary>
     void IDeviceReboot.Reboot() => _rebootRequested = true;
 
@@ -155,15 +164,15 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _encoder.Clear();
         _sensor.Stop();
         bool pt = VolumeChip is SimPt2258;
-        VolumeDriver = pt ? new Pt2258(Bus, VolumeChip.Address, Clock, Clock.NowMs) : new Ds1882(Bus, VolumeChip.Address);
-        SwitchesDriver = new Tca9534(Bus, Expander.Address);
+        VolumeDriver = pt ? new Pt2258(Observer, VolumeChip.Address, Clock, Clock.NowMs) : new Ds1882(Observer, VolumeChip.Address);
+        SwitchesDriver = new Tca9534(Observer, Expander.Address);
         var guard = new BootLoopGuard(Flash);
         guard.Load();
         var watchdog = new SoftwareWatchdog();
         _monitor = new StallMonitor(watchdog, guard, Relay, this);
         _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
         var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
-            MuteButton) { Bus = Bus };
+            MuteButton) { Bus = Observer };
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

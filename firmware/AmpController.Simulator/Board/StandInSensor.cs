@@ -18,6 +18,8 @@ internal sealed class StandInSensor : IImpedanceSensor
 
     public void InjectSpikes(int count) => _spikes += count;
 
+    public void ClearSpikes() => _spikes = 0;
+
     public void Start(long nowMs) => _startedAt = nowMs;
 
     public bool Poll(long nowMs)

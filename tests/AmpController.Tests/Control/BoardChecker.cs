@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using AmpController.Core.Control;
+using AmpController.Core.Sensing;
+using AmpController.Simulator.Board;
+
+namespace AmpController.Tests.Control;
+
+/// <summary>
+/// Plays a <see cref="BoardScript"/> on a fresh <see cref="SimulatedBoard"/> and checks the safety rules after EVERY
+/// tick on the simulated hardware's real state (chip registers, gain relays, relay pin, true headphone sensitivity),
+/// never on what the controller believes. Throws with the time, the rule and the recent history on a violation.
+/// </summary>
+public sealed class BoardChecker
+{
+    private const double Tolerance = 1e-9;
+    /// <summary>S5/S6: one supervision period; the rule allows 100 ms.</summary>
+    private const int FaultToRelayOpenMs = 100;
+    /// <summary>Issue 8 target: removal to relay open.</summary>
+    private const int RemovalToRelayOpenMs = 10;
+    private const int LivenessMs = 1000;
+    /// <summary>A time-limited fault shorter than this may end before the next transfer (supervision every 50 ms).</summary>
+    private const int ShortestSeenMs = ControllerTiming.SupervisionPeriodMs + ControllerTiming.TickMs;
+
+    private readonly SimulatedBoard _board;
+    private readonly List<(long Deadline, bool Absorbable)> _mustOpenBy = new();
+    private readonly List<string> _history = new();
+    private string _loadKind = "none";
+    private bool _half;
+    private bool _atSafeLevel;
+    private long _unpoweredUntilMs;
+    private bool _spiked;
+
+    public BoardChecker(BoardConfig config)
+    {
+        _board = new SimulatedBoard(config);
+    }
+
+    public SimulatedBoard Board => _board;
+    public double MaxSplSeen { get; private set; } = double.NegativeInfinity;
+    public int Ticks { get; private set; }
+
+    public void Run(BoardScript script)
+    {
+        foreach (BoardOp op in script.Ops)
+        {
+            for (int i = 0; i < op.DelayTicks; i++) Tick();
+            Apply(op);
+        }
+        StopFaultsAndCheckLiveness();
+    }
+
+    private void Apply(BoardOp op)
+    {
+        Note(op.ToString());
+        switch (op)
+        {
+            case InsertOp ins:
+                if (_loadKind != "none") { Apply(new RemoveOp(0)); Tick(); }
+                _board.Plug(ins.Load);
+                _loadKind = ins.What;
+                _half = ins.Load.HalfInserted;
+                _atSafeLevel = _board.EncoderIdle; // S2: every insertion starts at or below the safe default (unless a turn is still under way)
+                break;
+            case CompleteOp when _loadKind != "none" && _half:
+                _board.Plug(_board.Load! with { HalfInserted = false });
+                _half = false;
+                _atSafeLevel = _board.EncoderIdle;
+                break;
+            case RemoveOp when _loadKind != "none":
+                _board.Unplug();
+                _loadKind = "none";
+                if (_board.Relay.Closed) _mustOpenBy.Add((_board.NowMs + RemovalToRelayOpenMs, false));
+                break;
+            case TurnOp turn:
+                _board.TurnEncoder(turn.Detents);
+                if (turn.Detents > 0) _atSafeLevel = false;
+                break;
+            case MuteOp:
+                _board.PressMute();
+                break;
+            case FaultOp f:
+                _board.InjectFault(f.Fault);
+                if (f.Fault.Kind == "adcSpike") _spiked = true;
+                if (f.Fault is { Kind: "powerCycle" } && f.Fault.Device != "board")
+                    _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
+                bool noChange = f.Fault.Device == "volume" && _board.VolumeChip is SimDs1882
+                    && (f.Fault.Kind == "chipReset" || f.Fault.Kind == "powerCycle" && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
+                if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange) _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Faults the controller can see must open the relay (S5, S6). Not: sense spikes and stalls (no I2C fault), and a
+    /// bit flip on the write-only PT2258 (nothing is read from it, so nothing is corrupted).
+    /// </summary>
+    private bool MustOpenRelay(FaultSpec f) => f.Kind switch
+    {
+        "adcSpike" or "stall" => false,
+        "powerCycle" when f.Device == "board" => false, // the relay drops with the MCU's power: checked every tick
+        "bitFlip" => f.Device != "volume" || _board.VolumeChip is SimDs1882,
+        // A stuck bus that frees itself before the next transfer (supervision reads every 50 ms) is never seen.
+        "stuckBus" => f.DurationMs == 0 || f.DurationMs > ShortestSeenMs,
+        _ => true,
+    };
+
+    /// <summary>
+    /// A DS1882 that reset itself (wipers back at mute) while the controller was writing new levels anyway (ramp,
+    /// encoder) gets its state rewritten before the next readback: the reset left nothing to detect and did no harm
+    /// (a muted chip is silent). Seen on the real chip as: un-muted again at a later tick without the relay opening.
+    /// </summary>
+    private bool Absorbable(FaultSpec f) =>
+        f.Device == "volume" && f.Kind is "chipReset" or "powerCycle";
+
+    private void Tick()
+    {
+        _board.Tick();
+        Ticks++;
+        Check();
+    }
+
+    private void Check()
+    {
+        BoardSnapshot s = _board.Snapshot();
+        long now = s.TMs;
+        if (s.SplDbA is double spl)
+        {
+            MaxSplSeen = Math.Max(MaxSplSeen, spl);
+            Require(spl <= _board.Config.LimitDbA + Tolerance, "S4", $"{spl:F2} dBA above the {_board.Config.LimitDbA} dBA limit");
+            if (_atSafeLevel)
+                Require(spl <= _board.Config.SafeDefaultDbA + Tolerance, "S2", $"{spl:F2} dBA above the safe default before any turn up");
+        }
+        Require(_board.Observer.GainChangesWhileUnsafe == 0, "S3", "gain relays switched with the relay closed or the attenuator playing");
+        Require(_board.Observer.RelayClosingsUnmuted == 0, "S1/S2", "relay closed onto an attenuator that was not muted");
+        if (!s.RelayClosed) _mustOpenBy.Clear();
+        else if (!s.Muted) _mustOpenBy.RemoveAll(o => o.Absorbable);
+        if (_board.Stalled) // a hung loop sees nothing: the period starts when it runs again (S8 covers the hang)
+            for (int i = 0; i < _mustOpenBy.Count; i++) _mustOpenBy[i] = (_mustOpenBy[i].Deadline + 10, _mustOpenBy[i].Absorbable);
+        foreach (var (deadline, _) in _mustOpenBy)
+            Require(now <= deadline, "S5/S6/S2", $"relay still closed {now - deadline} ms after its deadline");
+        if (_board.Stalled) return; // a hung loop leaves the relay as it was: S8 (watchdog) covers the hang
+        // A reading disturbed by ADC spikes (pending until a measurement takes them) may honestly come out
+        // "uncertain", which S7 lets play at the most conservative gain and cap; "short and open stay muted" is
+        // judged in runs without spikes.
+        if (s.RelayClosed && !_half && !_spiked && _loadKind is "short" or "open")
+            Require(false, "S7", $"relay closed on a {_loadKind} load");
+        if (s.RelayClosed && !_half && _loadKind is "mono" or "line")
+            Require(s.GainDb == -20, "S7", $"gain {s.GainDb} dB on an unconfirmed ({_loadKind}) load");
+        if (s.RelayClosed && _board.PoweredOff) Require(false, "S1", "relay closed with the board unpowered");
+    }
+
+    /// <summary>Clears every pending fault, lets a stall end (watchdog reboot) and power return, then music must be back within 1 s.</summary>
+    private void StopFaultsAndCheckLiveness()
+    {
+        for (int i = 0; i * 10 <= FaultToRelayOpenMs; i++) Tick(); // let the last faults be seen before clearing them
+        _board.ClearFaults();
+        long guard = _board.NowMs + 5000;
+        while ((_board.Stalled || _board.PoweredOff || _board.Bus.IsStuck) && _board.NowMs < guard) Tick();
+        while (_board.NowMs < _unpoweredUntilMs) Tick(); // a chip unpowered by a bus powerCycle is a fault until it is back
+        long stoppedAt = _board.NowMs;
+        Note($"faults stopped at {stoppedAt} ms");
+        bool expectMusic = !_half && _loadKind is "headphone" or "mono"
+            && _board.Controller.State != ControllerState.SafeMode && PolicyLetsItPlay(_board.Load!);
+        while (_board.NowMs < stoppedAt + LivenessMs) Tick();
+        if (!expectMusic) return;
+        BoardSnapshot s = _board.Snapshot();
+        Require(s.RelayClosed && (!s.Muted || _board.Controller.UserMuted), "liveness",
+            $"no music {_board.NowMs - stoppedAt} ms after the faults stopped (state {s.State})");
+    }
+
+    /// <summary>
+    /// Whether the safety policy lets this load play at all (it keeps a load silent when even the deepest step would
+    /// be above the safe default with the sensitivity it must assume, e.g. a mono plug at a low safe default; a line
+    /// input). Asked of a separate policy instance with the board's settings and an ideal reading of the load.
+    /// </summary>
+    private bool PolicyLetsItPlay(HeadphoneLoad load)
+    {
+        var policy = new SafetyCapPolicy(_board.Profile);
+        policy.Input.LimitDbA = _board.Config.LimitDbA;
+        policy.Input.SafeDefaultDbA = _board.Config.SafeDefaultDbA;
+        policy.Input.Profiles = _board.Policy.Input.Profiles;
+        bool mono = _loadKind == "mono";
+        var sense = new SenseResult
+        {
+            LeftOhm = load.LeftOhm, RightOhm = mono ? double.NaN : load.RightOhm,
+            LeftClass = LoadClass.Headphone, RightClass = mono ? LoadClass.Short : LoadClass.Headphone,
+            Class = mono ? LoadClass.Mono : LoadClass.Headphone,
+        };
+        var d = new GainDecision();
+        policy.Decide(sense, d);
+        return d.MayPlay && d.CapDb >= _board.VolumeDriver.MinDb && d.SafeStartDb >= _board.VolumeDriver.MinDb;
+    }
+
+    private void Require(bool ok, string rule, string what)
+    {
+        if (ok) return;
+        BoardSnapshot s = _board.Snapshot();
+        throw new InvalidOperationException($"{rule} violated at {_board.NowMs} ms: {what}\n" +
+            $"hardware: {s.State}, relay {(s.RelayClosed ? "closed" : "open")}, gain {s.GainDb} dB, attenuation {s.AttenuationDb} dB" +
+            $"{(s.Muted ? " (muted)" : "")}, cap {s.CapDb}; load {_board.Load}\nrecent: " +
+            string.Join(" | ", _history.GetRange(Math.Max(0, _history.Count - 8), Math.Min(8, _history.Count))));
+    }
+
+    private void Note(string what) => _history.Add($"{_board.NowMs}: {what} [{_board.Controller.StateName}]");
+}
