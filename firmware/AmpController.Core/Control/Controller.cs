@@ -103,14 +103,18 @@ namespace AmpController.Core.Control
         public int InsertionCount { get { return _insertionCount; } }
 
         /// <summary>
-        /// One sample of the fast inputs: the encoder contacts, and the jack switch, whose every "out" reading is
-        /// latched so a chattering removal is acted on at the next tick. The tick samples once itself; the ESP32 calls
+        /// One sample of the fast inputs: the encoder contacts, and the jack switch, whose every "out" reading opens the
+        /// output relay at once and is latched so the tick completes the removal (mute, state) at its next run. The tick samples once itself; the ESP32 calls
         /// this from a 1 ms timer as well (a detent of a fast turn lasts only a few ms).
         /// </summary>
         public void SampleInputs()
         {
             _encoder.Sample(_ports.EncoderA.Read(), _ports.EncoderB.Read());
-            if (!_ports.JackSwitch.Read()) _jackOutSeen = true;
+            if (_ports.JackSwitch.Read()) return;
+            _jackOutSeen = true;
+            // Cut the output here already: a GPIO write needs no bus, and it still happens if the control loop hangs
+            // (S2 removal; S8 until the watchdog reboots). Only ever opens; the tick does the rest of the removal.
+            if (_relayClosed) _ports.OutputRelay.Write(false);
         }
 
         /// <summary>The control tick.</summary>

@@ -86,7 +86,9 @@ public sealed class BoardChecker
                     _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
                 bool noChange = f.Fault.Device == "volume" && _board.VolumeChip is SimDs1882
                     && (f.Fault.Kind == "chipReset" || f.Fault.Kind == "powerCycle" && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
-                if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange) _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
+                // A time-limited fault that starts while the loop hangs may be over before the loop looks again.
+                bool mayExpireUnseen = _board.Stalled && f.Fault.DurationMs > 0;
+                if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange && !mayExpireUnseen) _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
                 break;
         }
     }

@@ -138,6 +138,24 @@ public class ControllerTests
     }
 
     [TestMethod]
+    public void S2_S8_the_fast_sampler_opens_the_relay_on_removal_even_when_the_tick_hangs()
+    {
+        var rig = new Rig();
+        rig.Boot();
+        rig.PlugAndPlay();
+        rig.Controller.SampleInputs();
+        Assert.IsTrue(rig.Relay.Closed, "jack still in: nothing happens");
+        rig.Jack.Level = false;
+        rig.Controller.SampleInputs(); // no Tick: the control loop is stuck
+        Assert.IsFalse(rig.Relay.Closed);
+        rig.Jack.Level = true; // chatter back in before the tick runs: the latch still reports the removal
+        rig.Tick();
+        Assert.AreEqual(ControllerState.Debounce, rig.Controller.State);
+        Assert.IsTrue(rig.Volume.Muted);
+        Assert.IsFalse(rig.Relay.Closed);
+    }
+
+    [TestMethod]
     public void S2_removal_during_ramp_opens_relay_in_the_same_tick()
     {
         var rig = new Rig();

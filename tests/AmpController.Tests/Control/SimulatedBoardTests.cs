@@ -84,3 +84,53 @@ public class SimulatedBoardTests
         Assert.IsTrue(s.SplDbA <= board.Config.LimitDbA, $"{s.SplDbA} dBA at the cap");
     }
 }
+
+[TestClass]
+public class SimulatedBoardWatchdogTests
+{
+    [TestMethod]
+    public void S8_a_hung_loop_is_rebooted_by_the_watchdog_and_music_returns_at_the_safe_level()
+    {
+        var board = SimulatedBoardTests.Booted();
+        board.Plug(SimulatedBoardTests.Hd600);
+        SimulatedBoardTests.TicksUntil(board, s => s.State == "playing");
+        board.TurnEncoder(10);
+        for (int i = 0; i < 50; i++) board.Tick();
+        double before = board.Snapshot().AttenuationDb;
+        board.InjectFault(new FaultSpec("stall", "board"));
+        long hungAt = board.NowMs;
+        long ms = SimulatedBoardTests.TicksUntil(board, s => !s.RelayClosed, 2000);
+        Console.WriteLine($"stall to relay open (watchdog reboot) {ms} ms");
+        Assert.IsTrue(ms >= 0 && ms <= 2 * AmpController.Core.Supervision.SoftwareWatchdog.DefaultPeriodMs + 10, $"{ms} ms");
+        Assert.AreEqual(1, board.WatchdogReboots);
+        long back = SimulatedBoardTests.TicksUntil(board, s => s.State == "playing" && !s.Muted, 2000);
+        Console.WriteLine($"reboot to music {back} ms");
+        Assert.IsTrue(back >= 0 && back <= 1000);
+        var s = board.Snapshot();
+        Assert.IsTrue(s.AttenuationDb < before, "after the reboot the level is the safe start, not the level before");
+        Assert.IsTrue(s.SplDbA <= board.Config.SafeDefaultDbA);
+        Assert.IsTrue(board.NowMs - hungAt < 3000);
+    }
+
+    [TestMethod]
+    public void S8_three_watchdog_reboots_without_a_stable_run_start_safe_mode_on_the_board()
+    {
+        var board = SimulatedBoardTests.Booted();
+        board.Plug(SimulatedBoardTests.Hd600);
+        for (int n = 0; n < AmpController.Core.Supervision.BootLoopGuard.QuickBootsForSafeMode; n++)
+        {
+            SimulatedBoardTests.TicksUntil(board, s => s.State is "playing" or "safeMode", 3000);
+            board.InjectFault(new FaultSpec("stall", "board"));
+            int reboots = board.WatchdogReboots;
+            SimulatedBoardTests.TicksUntil(board, _ => board.WatchdogReboots > reboots, 3000);
+        }
+        for (int i = 0; i < 300; i++)
+        {
+            board.Tick();
+            var s = board.Snapshot();
+            Assert.AreEqual("safeMode", s.State);
+            Assert.IsFalse(s.RelayClosed);
+        }
+        Assert.AreEqual(3, board.WatchdogReboots);
+    }
+}
