@@ -26,7 +26,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     private readonly SimContacts _jack;
     private readonly SimContacts _encoder;
     private readonly SimContacts _button;
-    private readonly StandInSensor _sensor = new();
+    private readonly SimSenseFrontEnd _sensor;
     private readonly Random _flicker;
     private StallMonitor _monitor = null!;
     private long _nextMonitorMs;
@@ -51,6 +51,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Expander = new SimTca9534();
         Bus.Attach(VolumeChip);
         Bus.Attach(Expander);
+        _sensor = new SimSenseFrontEnd(config.Seed, Clock, () => Expander.SenseRelayClosed, () => Relay.Closed);
         Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
         Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay);
         Policy = new SafetyCapPolicy(Profile);
