@@ -39,6 +39,8 @@ public sealed class SimEsp32Adc
 
     public void InjectSpikes(int count) => _pendingSpikes += Math.Max(0, count);
 
+    public void ClearSpikes() => _pendingSpikes = 0;
+
     public double InlLsb(double fraction)
     {
         double s = 0;

@@ -38,6 +38,9 @@ public sealed class SimSenseFrontEnd : IImpedanceSensor
     /// <summary>The next <paramref name="count"/> ADC conversions return spikes (scenario fault adcSpike).</summary>
     public void InjectSpikes(int count) => Circuit.InjectSpikes(count);
 
+    /// <summary>Drops spikes not yet delivered.</summary>
+    public void ClearSpikes() => Circuit.Adc.ClearSpikes();
+
     public SenseResult Result => _sensor.Result;
     public void Start(long nowMs) => _sensor.Start(nowMs);
     public bool Poll(long nowMs) => _sensor.Poll(nowMs);
