@@ -77,6 +77,10 @@ namespace AmpController.Core.Sensing
         /// <summary>Averaged ratio of the last two agreeing windows (NaN when unsettled); calibration reads this.</summary>
         public double SettledRatio(int channel) { return _tracks[channel].FinalRatio; }
 
+        /// <summary>The last finished measurement's estimate for a channel whatever its class (diagnostics; NaN when
+        /// unsettled or open).</summary>
+        public double EstimatedOhm(int channel) { return _tracks[channel].EstimatedOhm; }
+
         /// <summary>True when the channel was measured in the 100 kΩ range.</summary>
         public bool UsedHighRange(int channel) { return _tracks[channel].HighRange; }
 
@@ -250,8 +254,11 @@ namespace AmpController.Core.Sensing
                     t.FinalRatio = (t.FinalMean - t.Zero) / sourceCounts;
                     ohm = OhmOf(c, t.FinalRatio);
                     cls = ClassOf(c, ohm, t.PreviousClass);
-                    if (cls == LoadClass.Open || cls == LoadClass.Line || double.IsInfinity(ohm)) ohm = double.NaN;
                 }
+                t.EstimatedOhm = double.IsInfinity(ohm) ? double.NaN : ohm;
+                // The result carries ohms only for headphone channels: a consumer taking the lower channel of a
+                // mono plug must not see the shorted ring's 0.3 Ω, nor a value from an uncertain channel (S7).
+                if (cls != LoadClass.Headphone) ohm = double.NaN;
                 if (c == SenseChannel.Left)
                 {
                     _result.LeftOhm = ohm;
@@ -298,9 +305,11 @@ namespace AmpController.Core.Sensing
         public double FinalMean;
         public double FinalSourceMean;
         public double FinalRatio = double.NaN;
+        public double EstimatedOhm = double.NaN;
 
         public void Reset()
         {
+            EstimatedOhm = double.NaN;
             Zero = 0;
             ExternalVoltage = false;
             HighRange = false;

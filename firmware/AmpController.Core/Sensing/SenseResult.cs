@@ -11,7 +11,10 @@ namespace AmpController.Core.Sensing
         Uncertain = 5,
     }
 
-    /// <summary>One finished measurement. Ohm values are NaN where no value is meaningful (open, line).</summary>
+    /// <summary>
+    /// One finished measurement. Ohm values are given for headphone-class channels only and are NaN elsewhere (open,
+    /// line, a shorted channel, uncertain): a consumer may take the lower finite channel without meeting a short.
+    /// </summary>
     public sealed class SenseResult
     {
         public double LeftOhm = double.NaN;
@@ -20,8 +23,8 @@ namespace AmpController.Core.Sensing
         public LoadClass RightClass = LoadClass.Uncertain;
         public LoadClass Class = LoadClass.Uncertain;
 
-        /// <summary>The sensor ran on default constants (stored calibration missing or implausible): classes hold,
-        /// ohms may be off by up to 25 % at 600 Ω (hardware/README.md, Calibration).</summary>
+        /// <summary>The sensor ran on default constants (stored calibration missing or implausible): ohms may be off
+        /// by up to 25 % at 600 Ω (hardware/README.md, Calibration).</summary>
         public bool CalibrationFallback;
 
         /// <summary>True only for a settled Headphone result: S7 gives anything else no higher cap or gain.</summary>

@@ -25,7 +25,8 @@ public sealed class SenseCommand : ICommand
                         (a mono plug: the tip drives OHM, the ring touches the sleeve); each side of a pair may
                         also be open or short
           --seed N      draws the board (tolerances, ADC reference, non-linearity, noise), 0..2147483647 (default 1)
-          --json        print one JSON object: {"left":{"ohm":..,"class":..},"right":{..},"class":..}
+          --json        print one JSON object: {"left":{"ohm":..,"class":..},"right":{..},"class":..};
+                        ohm is null unless the channel is a headphone; estimateOhm is the raw estimate
         """;
 
     public int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -61,8 +62,8 @@ public sealed class SenseCommand : ICommand
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            Channel(w, "left", r.LeftOhm, r.LeftClass);
-            Channel(w, "right", r.RightOhm, r.RightClass);
+            Channel(w, "left", r.LeftOhm, r.LeftClass, rig.Sensor.EstimatedOhm(SenseChannel.Left));
+            Channel(w, "right", r.RightOhm, r.RightClass, rig.Sensor.EstimatedOhm(SenseChannel.Right));
             w.WriteString("class", ClassName(r.Class));
             w.WriteBoolean("confirmed", r.Confirmed);
             w.WriteNumber("seed", seed);
@@ -73,12 +74,19 @@ public sealed class SenseCommand : ICommand
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    static void Channel(Utf8JsonWriter w, string name, double ohm, LoadClass c)
+    /// <summary>ohm: the value the firmware acts on (headphone channels only); estimateOhm: the raw estimate.</summary>
+    static void Channel(Utf8JsonWriter w, string name, double ohm, LoadClass c, double estimate)
     {
         w.WriteStartObject(name);
-        if (double.IsFinite(ohm)) w.WriteNumber("ohm", Math.Round(ohm, 2)); else w.WriteNull("ohm");
+        Number(w, "ohm", ohm);
         w.WriteString("class", ClassName(c));
+        Number(w, "estimateOhm", estimate);
         w.WriteEndObject();
+    }
+
+    static void Number(Utf8JsonWriter w, string name, double v)
+    {
+        if (double.IsFinite(v)) w.WriteNumber(name, Math.Round(v, 2)); else w.WriteNull(name);
     }
 
     static void WriteText(SenseResult r, string loadText, int seed, SimSenseRig rig, TextWriter o)
@@ -86,8 +94,8 @@ public sealed class SenseCommand : ICommand
         var inv = CultureInfo.InvariantCulture;
         string Ohm(double v) => double.IsFinite(v) ? string.Create(inv, $"{v:F2} ohm") : "-";
         o.WriteLine($"Load     {loadText} (board seed {seed})");
-        o.WriteLine($"Left     {Ohm(r.LeftOhm),-12} {ClassName(r.LeftClass)}");
-        o.WriteLine($"Right    {Ohm(r.RightOhm),-12} {ClassName(r.RightClass)}");
+        o.WriteLine($"Left     {Ohm(rig.Sensor.EstimatedOhm(SenseChannel.Left)),-12} {ClassName(r.LeftClass)}");
+        o.WriteLine($"Right    {Ohm(rig.Sensor.EstimatedOhm(SenseChannel.Right)),-12} {ClassName(r.RightClass)}");
         o.WriteLine($"Class    {ClassName(r.Class)}{(r.Confirmed ? " (confirmed)" : " (not confirmed: muted or conservative, rule S7)")}");
         o.WriteLine(string.Create(inv, $"Time     {rig.LastDurationMs} ms of device time, both channels"));
         if (rig.Sensor.Calibration.FellBackToDefaults) o.WriteLine("Note     calibration fell back to defaults");

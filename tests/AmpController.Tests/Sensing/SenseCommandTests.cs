@@ -42,8 +42,11 @@ public class SenseCommandTests
     }
 
     [TestMethod]
-    public void Ohm_is_null_for_open_and_line()
+    public void Ohm_is_null_for_open_line_and_short_and_the_estimate_is_given()
     {
+        var mono = Json("sense", "--load", "mono:32", "--json");
+        Assert.AreEqual(JsonValueKind.Null, mono.GetProperty("right").GetProperty("ohm").ValueKind);
+        Assert.IsTrue(mono.GetProperty("right").GetProperty("estimateOhm").GetDouble() < 1);
         var open = Json("sense", "--load", "open", "--json");
         Assert.AreEqual(JsonValueKind.Null, open.GetProperty("left").GetProperty("ohm").ValueKind);
         var line = Json("sense", "--load", "22000,47000", "--json");
