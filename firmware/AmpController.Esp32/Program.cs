@@ -4,6 +4,8 @@ using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
 using AmpController.Core.Sensing;
+using AmpController.Core.SerialConsole;
+using AmpController.Core.Storage;
 using AmpController.Core.Supervision;
 using AmpController.Esp32.Adapters;
 
@@ -14,8 +16,10 @@ namespace AmpController.Esp32
     ///   1. the output relay pin is driven low (relay open) before anything else runs;
     ///   2. the attenuator is left as it powered up — muted (DS1882 volatile mode powers up muted, design.md §6) —
     ///      nothing here writes to it; only the controller unmutes, after a readback confirms the configuration;
-    ///   3. the board, the drivers and the controller are built; 4. the 10 ms control loop runs, with a 1 ms input
-    ///      sampler and the S8 stall monitor on timers.
+    ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
+    ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
+    ///   4. the 10 ms control loop runs (console lines between ticks), with a 1 ms input sampler and the S8 stall
+    ///      monitor on timers.
     /// </summary>
     public static class Program
     {
@@ -34,28 +38,61 @@ namespace AmpController.Esp32
             var outputRelay = new Esp32DigitalOutput(gpio, BoardPins.OutputRelay, false);
 
             var board = new Esp32Board(gpio, outputRelay);
-            Controller controller = BuildController(board);
+            var output = new DebugConsoleOutput();
+            var settings = new Settings();
+            var store = new SettingsStore(board.Files);
+            LoadSettings(store, settings, output);
+
+            var policy = new SafetyCapPolicy(BoardProfile.Reference(AttenuatorOf(settings.VolumeChip)));
+            settings.ApplyTo(policy.Input);
+            Controller controller = BuildController(board, VolumeChipOf(board, settings.VolumeChip), policy);
             _controller = controller;
+
+            var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings));
+            var console = new ConsoleSession(new NoSerialInput(), shell, output);
 
             // The callbacks allocate nothing; the stall monitor runs even when the control loop does not (S8).
             _sampleTimer = new Timer(SampleInputs, null, SampleMs, SampleMs);
             _stallTimer = new Timer(CheckForStall, null, SoftwareWatchdog.DefaultPeriodMs, SoftwareWatchdog.DefaultPeriodMs);
-            RunControlLoop(board, controller);
+            RunControlLoop(board, controller, console);
         }
 
-        /// <summary>The reference board: DS1882 volume chip, TCA9534 expander, sense front-end, reference board profile.</summary>
-        private static Controller BuildController(Esp32Board board)
+        /// <summary>
+        /// Stored settings (S9): the newest valid copy, clamped; missing or corrupt data gives the defaults
+        /// (SettingsStore never throws). Either way the outcome goes to the debug console.
+        /// </summary>
+        private static void LoadSettings(SettingsStore store, Settings settings, IConsoleOutput output)
+        {
+            LoadOutcome outcome = store.Load(settings);
+            output.WriteLine(store.Status.Describe());
+            if (outcome == LoadOutcome.CorruptDefaults)
+                output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
+        }
+
+        /// <summary>The volume chip the stored settings name (design.md §2: DS1882 or PT2258), no code edit needed.</summary>
+        private static IVolumeChip VolumeChipOf(Esp32Board board, VolumeChipChoice chip)
+        {
+            // The PT2258 powers up with the MCU (powerOnAtMs 0); its driver waits out the 200 ms itself.
+            if (chip == VolumeChipChoice.Pt2258) return new Pt2258(board.Bus, Esp32Board.Pt2258Address, board.Clock, 0);
+            return new Ds1882(board.Bus, Esp32Board.VolumeChipAddress);
+        }
+
+        private static AttenuatorProfile AttenuatorOf(VolumeChipChoice chip)
+        {
+            return chip == VolumeChipChoice.Pt2258 ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882;
+        }
+
+        /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, the policy.</summary>
+        private static Controller BuildController(Esp32Board board, IVolumeChip volume, SafetyCapPolicy policy)
         {
             var bootGuard = new BootLoopGuard(board.Files);
             bootGuard.Load();
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
-            IVolumeChip volume = new Ds1882(board.Bus, Esp32Board.VolumeChipAddress);
             IBoardSwitches switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
             IImpedanceSensor sensor = new ImpedanceSensor(board.SenseSource, board.SenseLeft, board.SenseRight,
                 board.SenseSourceOn, board.SenseRangeLowLeft, board.SenseRangeLowRight, null);
-            var policy = new SafetyCapPolicy(BoardProfile.Reference());
 
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
@@ -63,12 +100,14 @@ namespace AmpController.Esp32
             return new Controller(ports, policy, watchdog, bootGuard);
         }
 
-        private static void RunControlLoop(Esp32Board board, Controller controller)
+        /// <summary>Console lines run between ticks, never during one; a period with no line allocates nothing.</summary>
+        private static void RunControlLoop(Esp32Board board, Controller controller, ConsoleSession console)
         {
             long next = board.Clock.NowMs;
             while (true)
             {
                 controller.Tick();
+                console.Poll();
                 next += ControllerTiming.TickMs;
                 long wait = next - board.Clock.NowMs;
                 if (wait > 0) Thread.Sleep((int)wait);

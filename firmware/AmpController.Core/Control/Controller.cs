@@ -125,9 +125,10 @@ namespace AmpController.Core.Control
             if (_bootGuard != null) _bootGuard.Tick(now - _bootMs);
 
             SampleInputs();
-            int detents = _encoder.TakeDetents();
+            int detents = _encoder.TakeDetents() + TakeRequestedSteps();
             bool wasPressed = _button.Value;
             bool pressed = _button.Update(_ports.MuteButton.Read(), now) && _button.Value && !wasPressed;
+            if (TakeMuteToggle()) pressed = true;
 
             if (_state == ControllerState.SafeMode)
             {
@@ -140,6 +141,7 @@ namespace AmpController.Core.Control
             if (removed) HandleRemoval(now);
             else _jack.Update(true, now);
 
+            TakeReevaluation(now);
             Step(now, detents, pressed);
 
             if (IsSupervised(_state) && now >= _nextSupervisionMs) Supervise(now);

@@ -51,6 +51,17 @@ namespace AmpController.Core.Storage
             return result;
         }
 
+        /// <summary>
+        /// Hands limit, safe default and profiles to the policy (the next decision uses them; the policy clamps again).
+        /// The chip choice is not here: it picks the driver at start-up. Allocates: call on change, not per tick.
+        /// </summary>
+        public void ApplyTo(PolicyInput input)
+        {
+            input.LimitDbA = LimitDbA;
+            input.SafeDefaultDbA = SafeDefaultDbA;
+            input.Profiles = ProfileCount == 0 ? null : ToPolicyProfiles();
+        }
+
         public void ResetToDefaults()
         {
             LimitDbA = DefaultLimitDbA;

@@ -14,9 +14,13 @@ public static class CommandTable
         new Commands.CapCommand(),
         new Commands.SenseCommand(),
         new Commands.BenchCommand(),
+        new Commands.SerialConsoleCommand(),
     ];
 
-    public static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Dispatch(args, Console.In, stdout, stderr);
+
+    public static int Dispatch(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help" or "-?")
         {
@@ -47,7 +51,7 @@ public static class CommandTable
         }
         try
         {
-            return command.Run(rest, stdout, stderr);
+            return command is IReadsInput reader ? reader.Run(rest, stdin, stdout, stderr) : command.Run(rest, stdout, stderr);
         }
         catch (UsageException e)
         {

@@ -20,3 +20,9 @@ public static class ExitCodes
 
 /// <summary>Thrown by argument parsing; reported as a one-line error with exit code 2.</summary>
 public sealed class UsageException(string message) : System.Exception(message);
+
+/// <summary>A command that reads standard input (`ampsim console`); Dispatch hands it the reader.</summary>
+public interface IReadsInput
+{
+    int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr);
+}

@@ -15,4 +15,13 @@ public static class AmpSim
         int code = CommandTable.Dispatch(args, stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs `ampsim` with <paramref name="stdin"/> as its standard input (`ampsim console`).</summary>
+    public static Result RunWithInput(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CommandTable.Dispatch(args, new StringReader(stdin), stdout, stderr);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
 }

@@ -1,0 +1,35 @@
+namespace AmpController.Core.SerialConsole
+{
+    /// <summary>
+    /// Moves lines from a source through the shell to an output, one line per <see cref="Poll"/>. The device polls
+    /// it from the control loop between ticks (so console requests and ticks never run at the same time);
+    /// `ampsim console` polls it until the input ends. Polling with nothing waiting allocates nothing.
+    /// </summary>
+    public sealed class ConsoleSession
+    {
+        private readonly IConsoleLineSource _source;
+        private readonly ConsoleShell _shell;
+        private readonly IConsoleOutput _output;
+
+        public ConsoleSession(IConsoleLineSource source, ConsoleShell shell, IConsoleOutput output)
+        {
+            _source = source;
+            _shell = shell;
+            _output = output;
+        }
+
+        /// <summary>Lines that were rejected (S10: each got a one-line error and changed nothing).</summary>
+        public int Errors { get; private set; }
+
+        /// <summary>Runs at most one waiting line; returns false when none was waiting.</summary>
+        public bool Poll()
+        {
+            string? line = _source.TryReadLine();
+            if (line == null) return false;
+            ConsoleReply reply = _shell.Execute(line);
+            if (!reply.Ok) Errors++;
+            if (reply.Text.Length > 0) _output.WriteLine(reply.Text);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using AmpController.Core.Devices;
+using AmpController.Core.SerialConsole;
+using AmpController.Core.Storage;
+
+namespace AmpController.Core.Control
+{
+    /// <summary>
+    /// The console's view of the controller (IConsoleActions, rule S10): requests go to the controller, which takes
+    /// them at its next tick through its own safety logic; settings edits reach the policy at once.
+    /// The same object serves the ESP32 app and `ampsim console`.
+    /// </summary>
+    public sealed class ControllerConsoleActions : IConsoleActions
+    {
+        private readonly Controller _controller;
+        private readonly SafetyCapPolicy _policy;
+        private readonly Settings _settings;
+
+        public ControllerConsoleActions(Controller controller, SafetyCapPolicy policy, Settings settings)
+        {
+            _controller = controller;
+            _policy = policy;
+            _settings = settings;
+        }
+
+        public void Mute()
+        {
+            _controller.RequestMute(true);
+        }
+
+        public void Unmute()
+        {
+            _controller.RequestMute(false);
+        }
+
+        public void StepVolume(int steps)
+        {
+            _controller.RequestVolumeSteps(steps);
+        }
+
+        public void SettingsChanged()
+        {
+            _settings.ApplyTo(_policy.Input);
+            _controller.RequestReevaluation();
+        }
+
+        public string Describe()
+        {
+            string text = "controller " + _controller.StateName;
+            if (_controller.HasDecision)
+                text += ", gain " + _controller.GainDb.ToString() + " dB, cap " + _controller.CapDb.ToString()
+                    + " dB, level " + _controller.LevelDb.ToString() + " dB" + (_controller.UserMuted ? ", muted" : "");
+            if (_controller.FaultCount > 0)
+                text += ", " + _controller.FaultCount.ToString() + " fault(s), last " + DeviceStatusName();
+            return text;
+        }
+
+        private string DeviceStatusName()
+        {
+            switch (_controller.LastFault)
+            {
+                case DeviceStatus.BusError: return "bus error";
+                case DeviceStatus.Rejected: return "rejected";
+                case DeviceStatus.Mismatch: return "readback mismatch";
+                case DeviceStatus.ChipReset: return "chip reset";
+                case DeviceStatus.NotReady: return "not ready";
+                default: return "ok";
+            }
+        }
+    }
+}

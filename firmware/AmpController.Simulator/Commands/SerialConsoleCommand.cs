@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+using System.IO;
+using AmpController.Core.Control;
+using AmpController.Core.SerialConsole;
+using AmpController.Core.Storage;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Cli;
+
+namespace AmpController.Simulator.Commands;
+
+/// <summary>
+/// `ampsim console` (extends design.md §7): the device's serial console on the PC. The same Core pieces as the ESP32
+/// app (Program.cs): settings loaded from the store at start, the chip chosen by them, ConsoleShell over
+/// ControllerConsoleActions, one ConsoleSession; lines come from standard input instead of the UART.
+/// </summary>
+public sealed class SerialConsoleCommand : ICommand, IReadsInput
+{
+    /// <summary>Simulated time run after each line, so the controller takes the request (ramps last under 1 s).</summary>
+    public const int SettleMsPerLine = 1000;
+
+    /// <summary>Time run before the first line: start-up, and a plugged headphone measured and ramped up.</summary>
+    public const int StartupMs = 3000;
+
+    public string Name => "console";
+    public string Summary => "The serial console on a simulated board, lines from standard input";
+    public string Usage => """
+        Usage: ampsim console [--flash DIR] [--plug OHM] [--sensitivity DB_PER_V] [--seed N]
+
+        Reads console lines from standard input (one command a line; 'help' lists them), runs each through the
+        firmware's console shell on a simulated board and prints each reply. A bad line gets one 'error: ' line and
+        changes nothing (S10). Settings are loaded at start from the flash (defaults if missing or corrupt); 'save'
+        writes them there (two copies with CRC, S9), and a later run with the same --flash starts from them.
+
+        Options:
+          --flash DIR             folder that stands for the device's flash (default: an empty one in memory)
+          --plug OHM              a headphone of this impedance is plugged in and playing before the first line
+          --sensitivity DB_PER_V  its true sensitivity, for --plug (default 100 dB/V)
+          --seed N                simulation seed (default 1)
+
+        Exit codes: 0 at the end of the input (also when lines were rejected), 2 bad options.
+        """;
+
+    public int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+
+    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new OptionReader(args, [], ["--flash", "--plug", "--sensitivity", "--seed"], 0);
+        double? plugOhm = Positive(options, "--plug");
+        double sensitivity = Positive(options, "--sensitivity") ?? 100;
+        int seed = (int)options.Integer("--seed", 1, 0, int.MaxValue);
+        string? flashDir = options.Value("--flash");
+        if (plugOhm == null && options.Value("--sensitivity") != null)
+            throw new UsageException("--sensitivity needs --plug");
+
+        var output = new WriterOutput(stdout);
+        var settings = new Settings();
+        var store = new SettingsStore(flashDir == null ? new SimFileStore() : new HostDirectoryFileStore(flashDir));
+        LoadOutcome outcome = store.Load(settings);
+        output.WriteLine(store.Status.Describe());
+        if (outcome == LoadOutcome.CorruptDefaults)
+            output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
+
+        var board = new SimulatedBoard(new BoardConfig(
+            Seed: seed, VolumeChip: settings.VolumeChip == VolumeChipChoice.Pt2258 ? "PT2258" : "DS1882"));
+        settings.ApplyTo(board.Policy.Input);
+        if (plugOhm is double ohm) board.Plug(new HeadphoneLoad(ohm, ohm, sensitivity));
+        RunFor(board, StartupMs);
+
+        // Made after the plug settled: the actions reach the controller of this boot (no fault reboots it here).
+        var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(board.Controller, board.Policy, settings));
+        var session = new ConsoleSession(new ReaderLineSource(stdin), shell, output);
+        while (session.Poll()) RunFor(board, SettleMsPerLine);
+        return ExitCodes.Ok;
+    }
+
+    private static void RunFor(SimulatedBoard board, int ms)
+    {
+        for (int t = 0; t < ms; t += ControllerTiming.TickMs) board.Tick();
+    }
+
+    private static double? Positive(OptionReader options, string name)
+    {
+        string? text = options.Value(name);
+        if (text == null) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v > 0) || double.IsInfinity(v))
+            throw new UsageException($"option {name}: expected a number greater than 0, got '{text}'");
+        return v;
+    }
+
+    private sealed class ReaderLineSource(TextReader reader) : IConsoleLineSource
+    {
+        public string? TryReadLine() => reader.ReadLine();
+    }
+
+    private sealed class WriterOutput(TextWriter writer) : IConsoleOutput
+    {
+        public void WriteLine(string text) => writer.WriteLine(text);
+    }
+}

@@ -1,0 +1,99 @@
+using AmpController.Core.Control;
+using AmpController.Core.SerialConsole;
+using AmpController.Core.Storage;
+using AmpController.Simulator.Board;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Control;
+
+/// <summary>
+/// The console wired as on the device (ConsoleShell over ControllerConsoleActions and the stored settings) on the
+/// simulated board; assertions read the simulated chips and relay, not the controller.
+/// </summary>
+[TestClass]
+public class ConsoleOnBoardTests
+{
+    private sealed class Rig
+    {
+        public readonly SimulatedBoard Board = SimulatedBoardTests.Booted();
+        public readonly Settings Settings = new();
+        public readonly ConsoleShell Shell;
+
+        public Rig()
+        {
+            Settings.ApplyTo(Board.Policy.Input);
+            Shell = new ConsoleShell(Settings, new SettingsStore(Board.Flash),
+                new ControllerConsoleActions(Board.Controller, Board.Policy, Settings));
+            Board.Plug(SimulatedBoardTests.Hd600);
+            Assert.IsTrue(SimulatedBoardTests.TicksUntil(Board, s => s.State == "playing") >= 0);
+        }
+
+        public BoardSnapshot Run(string line, int ms = 1000)
+        {
+            ConsoleReply reply = Shell.Execute(line);
+            Assert.IsTrue(reply.Ok, reply.Text);
+            for (int t = 0; t < ms; t += ControllerTiming.TickMs) Board.Tick();
+            return Board.Snapshot();
+        }
+    }
+
+    [TestMethod]
+    public void S4_S11_console_volume_steps_stop_at_the_cap()
+    {
+        var rig = new Rig();
+        double before = rig.Board.Snapshot().AttenuationDb;
+        Assert.AreEqual(before + 2, rig.Run("vol +2").AttenuationDb);
+        var s = rig.Run("vol +60");
+        Assert.AreEqual(s.CapDb, (int)s.AttenuationDb);
+        Assert.IsTrue(s.SplDbA <= rig.Settings.LimitDbA, $"{s.SplDbA} dBA");
+        Assert.AreEqual(s.AttenuationDb - 3, rig.Run("vol -3").AttenuationDb);
+    }
+
+    [TestMethod]
+    public void S4_a_limit_lowered_on_the_console_holds_at_once_and_comes_back_at_the_safe_level()
+    {
+        var rig = new Rig();
+        Assert.IsTrue(rig.Run("limit 100").SplDbA > 0);
+        var loud = rig.Run("vol +60");
+        Assert.IsTrue(loud.SplDbA > 75, $"{loud.SplDbA} dBA: the test needs a level above the new limit");
+
+        rig.Shell.Execute("default 60");
+        var s = rig.Run("limit 65");
+        Assert.AreEqual("playing", s.State);
+        Assert.IsTrue(s.SplDbA <= 65, $"{s.SplDbA} dBA after lowering the limit to 65");
+        Assert.IsTrue(s.SplDbA <= 60 + 0.5, $"{s.SplDbA} dBA: re-decided insertions start at the safe default (S2)");
+        var pushed = rig.Run("vol +60");
+        Assert.IsTrue(pushed.SplDbA <= 65, $"{pushed.SplDbA} dBA at the new cap");
+    }
+
+    [TestMethod]
+    public void Console_mute_and_unmute_reach_the_chip_and_unmute_returns_to_the_same_level()
+    {
+        var rig = new Rig();
+        double level = rig.Board.Snapshot().AttenuationDb;
+        Assert.IsTrue(rig.Run("mute").Muted);
+        Assert.IsTrue(rig.Run("mute").Muted, "a second mute is not a toggle");
+        var s = rig.Run("unmute");
+        Assert.IsFalse(s.Muted);
+        Assert.AreEqual(level, s.AttenuationDb);
+        Assert.IsFalse(rig.Run("unmute").Muted, "a second unmute is not a toggle");
+    }
+
+    [TestMethod]
+    public void S10_a_bad_line_leaves_the_policy_and_the_board_as_they_were()
+    {
+        var rig = new Rig();
+        var before = rig.Board.Snapshot();
+        int insertions = rig.Board.Controller.InsertionCount;
+        foreach (string line in new[] { "limit 101", "default 90", "vol +x", "chip X", "profile del nothing" })
+        {
+            Assert.IsFalse(rig.Shell.Execute(line).Ok, line);
+            for (int t = 0; t < 500; t += ControllerTiming.TickMs) rig.Board.Tick();
+        }
+        var after = rig.Board.Snapshot();
+        Assert.AreEqual(before.AttenuationDb, after.AttenuationDb);
+        Assert.AreEqual(before.GainDb, after.GainDb);
+        Assert.AreEqual(Settings.DefaultLimitDbA, rig.Board.Policy.Input.LimitDbA);
+        Assert.AreEqual(insertions, rig.Board.Controller.InsertionCount, "no re-measurement for a rejected edit");
+    }
+}
