@@ -28,6 +28,10 @@ namespace AmpController.Core.Control
         public void Decide(SenseResult sense, GainDecision into)
         {
             _input.SetSense(sense);
+            // Only a channel that reads as a headphone has a headphone impedance: the ring of a mono plug shorted to
+            // the sleeve reads ~0 Ω, which would otherwise become "the measured impedance" of the load.
+            if (sense.LeftClass != LoadClass.Headphone) _input.LeftOhm = double.NaN;
+            if (sense.RightClass != LoadClass.Headphone) _input.RightOhm = double.NaN;
             PolicyDecision d = SafetyPolicy.Decide(_input);
             _last = d;
             into.MayPlay = !d.Muted && d.CapDb != AttenuatorProfile.MuteDb && d.SafeStartDb != AttenuatorProfile.MuteDb;

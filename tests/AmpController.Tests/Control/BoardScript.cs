@@ -93,10 +93,14 @@ public static class BoardGen
             foreach (var p in s.Profiles)
             {
                 var profile = new HeadphoneProfile(p.Name, p.ImpedanceOhm, p.Sensitivity, SensitivityUnit.DbPerV);
-                bool matches = profile.Matches(ins.Load.LeftOhm) && (ins.What == "mono" || profile.Matches(ins.Load.RightOhm));
+                bool matches = MayMatch(profile, ins.Load.LeftOhm) && (ins.What == "mono" || MayMatch(profile, ins.Load.RightOhm));
                 if (matches && profile.DbPerV < ins.Load.SensitivityDbPerV - 1e-6) return false;
             }
         }
         return true;
     }
+
+    /// <summary>Whether a reading of this load may match the profile, allowing for the sense circuit's error (±3 %).</summary>
+    private static bool MayMatch(HeadphoneProfile p, double ohm) =>
+        p.Matches(ohm * 0.97) || p.Matches(ohm) || p.Matches(ohm * 1.03);
 }
