@@ -45,7 +45,9 @@ namespace AmpController.Esp32
 
             var policy = new SafetyCapPolicy(BoardProfile.Reference(AttenuatorOf(settings.VolumeChip)));
             settings.ApplyTo(policy.Input);
-            Controller controller = BuildController(board, VolumeChipOf(board, settings.VolumeChip), policy);
+            IVolumeChip volume = VolumeChipOf(board, settings.VolumeChip);
+            output.WriteLine("volume chip " + volume.Name + " (stored choice)");
+            Controller controller = BuildController(board, volume, policy);
             _controller = controller;
 
             var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings));

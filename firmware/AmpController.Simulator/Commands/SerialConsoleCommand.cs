@@ -64,6 +64,7 @@ public sealed class SerialConsoleCommand : ICommand, IReadsInput
         var board = new SimulatedBoard(new BoardConfig(
             Seed: seed, VolumeChip: settings.VolumeChip == VolumeChipChoice.Pt2258 ? "PT2258" : "DS1882"));
         settings.ApplyTo(board.Policy.Input);
+        output.WriteLine("volume chip " + board.VolumeDriver.Name + " (stored choice)");
         if (plugOhm is double ohm) board.Plug(new HeadphoneLoad(ohm, ohm, sensitivity));
         RunFor(board, StartupMs);
 

@@ -31,10 +31,10 @@ public class ConsoleCommandTests
         string[] lines = Lines(r.Stdout);
         string[] errors = lines.Where(l => l.StartsWith("error: ")).ToArray();
         Assert.AreEqual(bad.Length, errors.Length, r.Stdout);
-        // Replies come in input order: after the start-up report, one error line per bad line, nothing else.
-        for (int i = 0; i < bad.Length; i++) StringAssert.StartsWith(lines[1 + i], "error: ", $"reply to '{bad[i]}'");
-        StringAssert.StartsWith(lines[1 + bad.Length], "limit 85 dBA, safe default 70 dBA, chip DS1882, 0 profile(s)");
-        Assert.IsFalse(lines[1 + bad.Length].Contains("unsaved"), "a rejected line must not count as an edit");
+        // Replies come in input order: after the two start-up lines, one error line per bad line, nothing else.
+        for (int i = 0; i < bad.Length; i++) StringAssert.StartsWith(lines[2 + i], "error: ", $"reply to '{bad[i]}'");
+        StringAssert.StartsWith(lines[2 + bad.Length], "limit 85 dBA, safe default 70 dBA, chip DS1882, 0 profile(s)");
+        Assert.IsFalse(lines[2 + bad.Length].Contains("unsaved"), "a rejected line must not count as an edit");
         Assert.AreEqual("no profiles", lines[^1]);
     }
 
@@ -47,12 +47,14 @@ public class ConsoleCommandTests
                 "console", "--flash", flash);
             Assert.AreEqual(0, first.ExitCode, first.Stderr);
             StringAssert.StartsWith(Lines(first.Stdout)[0], "storage: defaults (nothing stored)");
+            Assert.AreEqual("volume chip DS1882 (stored choice)", Lines(first.Stdout)[1]);
             StringAssert.Contains(first.Stdout, "saved (sequence 1)");
 
             var second = AmpSim.RunWithInput("status\nprofile list\n", "console", "--flash", flash);
             string[] lines = Lines(second.Stdout);
             StringAssert.StartsWith(lines[0], "storage: loaded");
-            Assert.AreEqual("limit 90 dBA, safe default 75 dBA, chip PT2258, 1 profile(s)", lines[1]);
+            Assert.AreEqual("volume chip PT2258 (stored choice)", lines[1], "the saved chip choice picks the driver");
+            Assert.AreEqual("limit 90 dBA, safe default 75 dBA, chip PT2258, 1 profile(s)", lines[2]);
             Assert.AreEqual("HD600 300.0 ohm 97.0 dB/mW", lines[^1]);
         });
     }
@@ -64,7 +66,7 @@ public class ConsoleCommandTests
         {
             AmpSim.RunWithInput("limit 90\nsave\nlimit 95\n", "console", "--flash", flash);
             var next = AmpSim.RunWithInput("status\n", "console", "--flash", flash);
-            StringAssert.StartsWith(Lines(next.Stdout)[1], "limit 90 dBA");
+            StringAssert.StartsWith(Lines(next.Stdout)[2], "limit 90 dBA");
         });
     }
 
@@ -81,7 +83,8 @@ public class ConsoleCommandTests
             string[] lines = Lines(r.Stdout);
             StringAssert.StartsWith(lines[0], "storage: defaults (stored data corrupt)");
             StringAssert.StartsWith(lines[1], "WARNING: stored settings are corrupt");
-            StringAssert.StartsWith(lines[2], "limit 85 dBA, safe default 70 dBA, chip DS1882");
+            Assert.AreEqual("volume chip DS1882 (stored choice)", lines[2]);
+            StringAssert.StartsWith(lines[3], "limit 85 dBA, safe default 70 dBA, chip DS1882");
         });
     }
 

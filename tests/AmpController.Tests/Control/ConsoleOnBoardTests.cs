@@ -96,4 +96,23 @@ public class ConsoleOnBoardTests
         Assert.AreEqual(Settings.DefaultLimitDbA, rig.Board.Policy.Input.LimitDbA);
         Assert.AreEqual(insertions, rig.Board.Controller.InsertionCount, "no re-measurement for a rejected edit");
     }
+
+    [TestMethod]
+    public void S2_console_volume_asked_for_while_unplugged_does_not_raise_the_next_insertion()
+    {
+        var board = SimulatedBoardTests.Booted();
+        var settings = new Settings();
+        var shell = new ConsoleShell(settings, new SettingsStore(board.Flash),
+            new ControllerConsoleActions(board.Controller, board.Policy, settings));
+        Assert.IsTrue(shell.Execute("vol +60").Ok);
+        Assert.IsTrue(shell.Execute("unmute").Ok);
+        for (int t = 0; t < 500; t += ControllerTiming.TickMs) board.Tick();
+
+        board.Plug(SimulatedBoardTests.Hd600);
+        Assert.IsTrue(SimulatedBoardTests.TicksUntil(board, s => s.State == "playing") >= 0);
+        for (int t = 0; t < 1000; t += ControllerTiming.TickMs) board.Tick();
+        var s = board.Snapshot();
+        Assert.IsTrue(s.SplDbA <= settings.SafeDefaultDbA, $"{s.SplDbA} dBA: insertion must start at the safe default");
+        Assert.IsTrue(s.AttenuationDb < s.CapDb, $"attenuation {s.AttenuationDb} dB reached the cap {s.CapDb} dB");
+    }
 }

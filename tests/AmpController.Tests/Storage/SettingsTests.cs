@@ -92,4 +92,22 @@ public class SettingsTests
         Assert.AreEqual(unit, policy[0].Unit);
         Assert.AreEqual("edge", policy[0].Name);
     }
+
+    [TestMethod]
+    public void S9_ApplyTo_hands_limit_safe_default_and_profiles_to_the_policy()
+    {
+        var settings = SettingsSamples.Make(78, 65, VolumeChipChoice.Pt2258,
+            new StoredProfile("HD600", 3000, 970, SensitivityUnit.DbPerMw));
+        var input = new PolicyInput { LimitDbA = 100, SafeDefaultDbA = 80 };
+        settings.ApplyTo(input);
+        Assert.AreEqual(78, input.LimitDbA);
+        Assert.AreEqual(65, input.SafeDefaultDbA);
+        Assert.AreEqual(1, input.Profiles!.Length);
+        Assert.AreEqual("HD600", input.Profiles[0].Name);
+        Assert.AreEqual(300, input.Profiles[0].ImpedanceOhm);
+
+        Assert.AreEqual(SettingsResult.Ok, settings.TryRemoveProfile("hd600"));
+        settings.ApplyTo(input);
+        Assert.IsNull(input.Profiles, "a removed profile must not linger in the policy");
+    }
 }
