@@ -48,6 +48,7 @@ namespace AmpController.Core.Sensing
         long _lastNowMs;
         double _sourceZero;
         bool _settled;
+        int _windows;
 
         public ImpedanceSensor(IAdcChannel source, IAdcChannel left, IAdcChannel right, IDigitalOutput sourceOn,
             IDigitalOutput lowRangeLeft, IDigitalOutput lowRangeRight, SenseCalibration? calibration)
@@ -144,6 +145,7 @@ namespace AmpController.Core.Sensing
             }
             _sourceOn.Write(true);
             _onAtMs = nowMs;
+            _windows = 0;
             _phase = PhaseMeasuring;
         }
 
@@ -158,6 +160,7 @@ namespace AmpController.Core.Sensing
             long elapsed = nowMs - _onAtMs;
             if (elapsed >= SenseDesign.FirstWindowMs)
             {
+                _windows++;
                 double sourceMean = ReadWindow();
                 double sourceCounts = sourceMean - _sourceZero;
                 if (sourceCounts > MaxSourceCounts)
@@ -188,7 +191,7 @@ namespace AmpController.Core.Sensing
                 }
             }
             if (_tracks[0].Stable && _tracks[1].Stable) Finish(nowMs, true);
-            else if (elapsed >= SenseDesign.MaxMeasureMs) Finish(nowMs, false);
+            else if (_windows >= SenseDesign.MaxWindows) Finish(nowMs, false);
         }
 
         double ReadWindow()

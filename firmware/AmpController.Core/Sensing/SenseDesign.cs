@@ -22,8 +22,12 @@ namespace AmpController.Core.Sensing
         /// <summary>After switching the source off, the ramp falls below 0.05 % within this time (hardware/README.md).</summary>
         public const int RampDownMs = 30;
 
-        /// <summary>Without two agreeing windows by then the result is Uncertain (half-inserted plug, noise).</summary>
-        public const int MaxMeasureMs = 200;
+        /// <summary>
+        /// Without two agreeing windows among this many the result is Uncertain (half-inserted plug, noise): about
+        /// 200 ms at the regular tick. Counted in windows, not time, so a stalled control loop does not turn a
+        /// measurement it never got to take into an Uncertain result.
+        /// </summary>
+        public const int MaxWindows = 20;
 
         /// <summary>Nominal low-range series resistance: R_lo 100 Ω + switch on-resistance 0.9 Ω + relay contacts.</summary>
         public const double LowRangeSeriesOhm = 101.0;

@@ -144,3 +144,20 @@ public class SensorBehaviourTests
         Assert.AreEqual(0, after - before, "bytes allocated by Start/Poll (simulated ADC included)");
     }
 }
+
+[TestClass]
+public class SensorStallTests
+{
+    [TestMethod]
+    public void S7_a_stalled_control_loop_does_not_turn_an_open_jack_into_uncertain()
+    {
+        var rig = new SimSenseRig(33);
+        rig.Circuit.Plug(SimSenseLoad.Open);
+        rig.Sensor.Start(rig.Clock.NowMs);
+        rig.Clock.NowMs += 10;
+        rig.Sensor.Poll(rig.Clock.NowMs);
+        rig.Clock.NowMs += 300; // the loop hung
+        while (!rig.Sensor.Poll(rig.Clock.NowMs)) rig.Clock.NowMs += 10;
+        Assert.AreEqual(LoadClass.Open, rig.Sensor.Result.Class);
+    }
+}
