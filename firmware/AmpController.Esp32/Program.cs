@@ -94,7 +94,8 @@ namespace AmpController.Esp32
 
             IBoardSwitches switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
             IImpedanceSensor sensor = new ImpedanceSensor(board.SenseSource, board.SenseLeft, board.SenseRight,
-                board.SenseSourceOn, board.SenseRangeLowLeft, board.SenseRangeLowRight, null);
+                board.SenseSourceOn, board.SenseRangeLowLeft, board.SenseRangeLowRight,
+                new SenseCalibrationStore(board.Files).Load()); // factory constants; defaults (flagged) if missing or bad
 
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
