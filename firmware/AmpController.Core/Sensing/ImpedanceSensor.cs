@@ -79,7 +79,7 @@ namespace AmpController.Core.Sensing
         public double SettledRatio(int channel) { return _tracks[channel].FinalRatio; }
 
         /// <summary>The last finished measurement's estimate for a channel whatever its class (diagnostics; NaN when
-        /// unsettled or open).</summary>
+        /// unsettled or beyond the 2 MΩ the high range resolves).</summary>
         public double EstimatedOhm(int channel) { return _tracks[channel].EstimatedOhm; }
 
         /// <summary>True when the channel was measured in the 100 kΩ range.</summary>
@@ -258,7 +258,7 @@ namespace AmpController.Core.Sensing
                     ohm = OhmOf(c, t.FinalRatio);
                     cls = ClassOf(c, ohm, t.PreviousClass);
                 }
-                t.EstimatedOhm = double.IsInfinity(ohm) ? double.NaN : ohm;
+                t.EstimatedOhm = ohm > SenseDesign.MaxResolvableOhm ? double.NaN : ohm;
                 // The result carries ohms only for headphone channels: a consumer taking the lower channel of a
                 // mono plug must not see the shorted ring's 0.3 Ω, nor a value from an uncertain channel (S7).
                 if (cls != LoadClass.Headphone) ohm = double.NaN;

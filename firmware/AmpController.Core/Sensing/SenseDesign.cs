@@ -38,6 +38,9 @@ namespace AmpController.Core.Sensing
         /// <summary>Input bleeder (10 MΩ) plus input resistor (10 kΩ) of each gain stage, seen as a load at the jack.</summary>
         public const double SenseInputOhm = 10010000.0;
 
+        /// <summary>The 100 kΩ range resolves loads up to about this; above it an estimate says only "open".</summary>
+        public const double MaxResolvableOhm = 2000000.0;
+
         /// <summary>Above this low-range estimate a channel switches to the high range (no headphone is that high).</summary>
         public const double RangeSwitchOhm = 2500.0;
 

@@ -49,6 +49,7 @@ public class SenseCommandTests
         Assert.IsTrue(mono.GetProperty("right").GetProperty("estimateOhm").GetDouble() < 1);
         var open = Json("sense", "--load", "open", "--json");
         Assert.AreEqual(JsonValueKind.Null, open.GetProperty("left").GetProperty("ohm").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, open.GetProperty("left").GetProperty("estimateOhm").ValueKind);
         var line = Json("sense", "--load", "22000,47000", "--json");
         Assert.AreEqual(JsonValueKind.Null, line.GetProperty("right").GetProperty("ohm").ValueKind);
     }
