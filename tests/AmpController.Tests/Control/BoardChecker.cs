@@ -81,7 +81,9 @@ public sealed class BoardChecker
                 break;
             case FaultOp f:
                 _board.InjectFault(f.Fault);
-                if (f.Fault.Kind == "adcSpike") _spiked = true;
+                // Spikes, a hung loop or an expander fault (it carries the sense relay) during a measurement may
+                // honestly make a reading "uncertain".
+                if (f.Fault.Kind is "adcSpike" or "stall" || f.Fault.Device is "expander" or "board") _spiked = true;
                 if (f.Fault is { Kind: "powerCycle" } && f.Fault.Device != "board")
                     _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
                 bool noChange = f.Fault.Device == "volume" && _board.VolumeChip is SimDs1882
@@ -142,9 +144,9 @@ public sealed class BoardChecker
         foreach (var (deadline, _) in _mustOpenBy)
             Require(now <= deadline, "S5/S6/S2", $"relay still closed {now - deadline} ms after its deadline");
         if (_board.Stalled) return; // a hung loop leaves the relay as it was: S8 (watchdog) covers the hang
-        // A reading disturbed by ADC spikes (pending until a measurement takes them) may honestly come out
-        // "uncertain", which S7 lets play at the most conservative gain and cap; "short and open stay muted" is
-        // judged in runs without spikes.
+        // A disturbed reading may honestly come out "uncertain" (not "short"/"open"), which S7 lets play at the most
+        // conservative gain and cap (on the PT2258 board the policy allows that; on the DS1882 it stays silent);
+        // "short and open stay muted" is judged in runs without such disturbances.
         if (s.RelayClosed && !_half && !_spiked && _loadKind is "short" or "open")
             Require(false, "S7", $"relay closed on a {_loadKind} load");
         if (s.RelayClosed && !_half && _loadKind is "mono" or "line")
