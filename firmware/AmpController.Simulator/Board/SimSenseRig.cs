@@ -12,8 +12,8 @@ namespace AmpController.Simulator.Board;
 /// </summary>
 public sealed class SimSenseRig
 {
-    public const double CalLowOhm = 10.0;
-    public const double CalHighOhm = 470.0;
+    public const double CalLowOhm = SenseCalibrationRun.LowOhm;
+    public const double CalHighOhm = SenseCalibrationRun.HighOhm;
     const int CalRepeats = 4;
     const long GiveUpMs = 2000;
 
@@ -74,18 +74,16 @@ public sealed class SimSenseRig
     public SenseCalibration FactoryCalibrate()
     {
         Sensor.Calibration = SenseCalibration.Defaults();
-        double l1 = 0, r1 = 0, l2 = 0, r2 = 0;
+        var run = new SenseCalibrationRun();
         for (int i = 0; i < CalRepeats; i++)
         {
             Measure(SimSenseLoad.Stereo(CalLowOhm * Precision()));
-            l1 += Sensor.SettledRatio(SenseChannel.Left) / CalRepeats;
-            r1 += Sensor.SettledRatio(SenseChannel.Right) / CalRepeats;
+            run.Add(Sensor, lowResistor: true);
             Measure(SimSenseLoad.Stereo(CalHighOhm * Precision()));
-            l2 += Sensor.SettledRatio(SenseChannel.Left) / CalRepeats;
-            r2 += Sensor.SettledRatio(SenseChannel.Right) / CalRepeats;
+            run.Add(Sensor, lowResistor: false);
         }
         Circuit.Unplug();
-        return SenseCalibration.Validated(SenseCalibration.FromTwoResistors(CalLowOhm, CalHighOhm, l1, l2, r1, r2));
+        return run.Finish();
     }
 
     double Precision() => 1 + (_calRng.NextDouble() * 2 - 1) * 0.001;

@@ -79,3 +79,37 @@ public class SenseCalibrationStoreTests
         Assert.AreEqual(120, rig.Measure(SimSenseLoad.Stereo(120)).LeftOhm, 2.4);
     }
 }
+
+[TestClass]
+public class SenseCalibrationRunTests
+{
+    [TestMethod]
+    public void A_run_without_both_resistors_falls_back_and_a_full_run_calibrates()
+    {
+        var rig = new SimSenseRig(41, calibrate: false);
+        var run = new SenseCalibrationRun();
+        rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.LowOhm));
+        Assert.IsTrue(run.Add(rig.Sensor, lowResistor: true));
+        Assert.IsTrue(run.Finish().FellBackToDefaults, "the high resistor is missing");
+        rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.HighOhm));
+        Assert.IsTrue(run.Add(rig.Sensor, lowResistor: false));
+        var cal = run.Finish();
+        Assert.IsFalse(cal.FellBackToDefaults);
+        rig.Sensor.Calibration = cal;
+        Assert.AreEqual(64, rig.Measure(SimSenseLoad.Stereo(64)).LeftOhm, 1.28);
+    }
+
+    [TestMethod]
+    public void Readings_of_the_wrong_thing_are_refused()
+    {
+        var rig = new SimSenseRig(42, calibrate: false);
+        var run = new SenseCalibrationRun();
+        rig.Measure(SimSenseLoad.Open);
+        Assert.IsFalse(run.Add(rig.Sensor, lowResistor: true), "an open jack is not the 10 Ω resistor");
+        rig.Measure(new SimSenseLoad(10, 10, Intermittent: true));
+        run.Add(rig.Sensor, lowResistor: true);
+        rig.Measure(SimSenseLoad.Short);
+        run.Add(rig.Sensor, lowResistor: false);
+        Assert.IsTrue(run.Finish().FellBackToDefaults, "a short in place of 470 Ω gives implausible constants");
+    }
+}
