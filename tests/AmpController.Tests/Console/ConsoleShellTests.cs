@@ -203,4 +203,19 @@ public class ConsoleShellTests
             }
         }, iter: 20000);
     }
+
+    [TestMethod]
+    public void S10_replies_show_what_was_set()
+    {
+        var rig = new Rig(Start());
+        Assert.IsTrue(rig.Shell.Execute("chip PT2258").Ok);
+        Assert.IsTrue(rig.Shell.Execute("profile add iem 10.5 119 dB/mW").Ok);
+        StringAssert.Contains(rig.Shell.Execute("status").Text, "chip PT2258, 2 profile(s), unsaved changes");
+        Assert.AreEqual("HD600 300.0 ohm 97.0 dB/V\niem 10.5 ohm 119.0 dB/mW", rig.Shell.Execute("profile list").Text);
+        StringAssert.StartsWith(rig.Shell.Execute("vol +3").Text, "volume +3 dB");
+        StringAssert.StartsWith(rig.Shell.Execute("vol -3").Text, "volume -3 dB");
+        Assert.IsTrue(rig.Shell.Execute("save").Ok);
+        Assert.IsFalse(rig.Shell.Execute("status").Text.Contains("unsaved"));
+        StringAssert.Contains(rig.Shell.Execute("a b c d e f g").Text, "too many words");
+    }
 }

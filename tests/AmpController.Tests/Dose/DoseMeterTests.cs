@@ -133,4 +133,27 @@ public class DoseMeterTests
         meter.Update(t, 75.0);
         Assert.AreEqual(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [TestMethod]
+    public void Dose_a_gap_longer_than_the_window_counts_like_continuous_ticks()
+    {
+        var meter = Started();
+        meter.Update(400 * Hour, 80.0);
+        var ticked = Started();
+        Play(ticked, 0, 400 * Hour, 80.0, 60_000);
+        Assert.AreEqual(ticked.WeeklyFraction, meter.WeeklyFraction, Rounding);
+        // On an hour boundary the window is 167 closed hours plus an empty running hour.
+        Assert.AreEqual(167.0 / 40.0, meter.WeeklyFraction, Rounding);
+        Assert.IsTrue(meter.TakeWarning(out int m));
+        Assert.AreEqual(4, m);
+    }
+
+    [TestMethod]
+    public void Dose_an_absurd_level_saturates_instead_of_overflowing()
+    {
+        var meter = Started();
+        meter.Update(2 * Hour, 200.0);
+        Assert.AreEqual(int.MaxValue, meter.HourPpm(2));
+        Assert.IsTrue(meter.WeeklyFraction > 2000.0);
+    }
 }
