@@ -1,3 +1,4 @@
+using System;
 using System.Device.Gpio;
 using System.Threading;
 using AmpController.Core.Acoustics;
@@ -19,7 +20,7 @@ namespace AmpController.Esp32
     ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
     ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
     ///   4. the 10 ms control loop runs (console lines between ticks), with a 1 ms input sampler and the S8 stall
-    ///      monitor on timers.
+    ///      monitor on timers; an exception in the loop opens the relay, counts the reboot and reboots (S8).
     /// </summary>
     public static class Program
     {
@@ -28,6 +29,9 @@ namespace AmpController.Esp32
 
         private static Controller? _controller;
         private static StallMonitor? _monitor;
+        // For the crash path (S8): the relay pin adapter (no I2C needed) and the boot-loop counter.
+        private static Esp32DigitalOutput? _outputRelay;
+        private static BootLoopGuard? _bootGuard;
         // Held in static fields so the timers live as long as the program.
         private static Timer? _sampleTimer;
         private static Timer? _stallTimer;
@@ -36,6 +40,7 @@ namespace AmpController.Esp32
         {
             var gpio = new GpioController();
             var outputRelay = new Esp32DigitalOutput(gpio, BoardPins.OutputRelay, false);
+            _outputRelay = outputRelay;
 
             var board = new Esp32Board(gpio, outputRelay);
             var output = new DebugConsoleOutput();
@@ -89,6 +94,7 @@ namespace AmpController.Esp32
         {
             var bootGuard = new BootLoopGuard(board.Files);
             bootGuard.Load();
+            _bootGuard = bootGuard;
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
@@ -109,13 +115,42 @@ namespace AmpController.Esp32
             long next = board.Clock.NowMs;
             while (true)
             {
-                controller.Tick();
-                console.Poll();
+                try
+                {
+                    controller.Tick();
+                    console.Poll();
+                }
+                catch (Exception)
+                {
+                    RebootAfterCrash();
+                }
                 next += ControllerTiming.TickMs;
                 long wait = next - board.Clock.NowMs;
                 if (wait > 0) Thread.Sleep((int)wait);
                 else next = board.Clock.NowMs;   // overran: start the next period now instead of bursting to catch up
             }
+        }
+
+        /// <summary>
+        /// S8: a crash in the control loop is an unexpected reboot like a stall: the output relay opens first by a
+        /// direct pin write (S1/S5, no I2C), the boot-loop guard counts it (repeated crashes start safe mode), then
+        /// the device reboots. Each step is guarded on its own so a failing one cannot skip the next or the reboot.
+        /// </summary>
+        private static void RebootAfterCrash()
+        {
+            try
+            {
+                Esp32DigitalOutput? relay = _outputRelay;
+                if (relay != null) relay.Write(false);
+            }
+            catch (Exception) { }
+            try
+            {
+                BootLoopGuard? guard = _bootGuard;
+                if (guard != null) guard.RecordUnexpectedReboot();
+            }
+            catch (Exception) { }
+            nanoFramework.Runtime.Native.Power.RebootDevice();
         }
 
         private static void SampleInputs(object? state)

@@ -16,5 +16,7 @@ namespace AmpController.Core.SerialConsole
         Mute,
         Unmute,
         Volume,
+        /// <summary>'safemode off': leave the S8 safe mode (clears the boot-loop counter).</summary>
+        LeaveSafeMode,
     }
 }

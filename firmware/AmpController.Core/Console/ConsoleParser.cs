@@ -16,7 +16,7 @@ namespace AmpController.Core.SerialConsole
 
         public const string Usage =
             "help | status | limit <60..100> | default <60..80> | profile add <name> <ohm> <sens> <dB/mW|dB/V> | "
-            + "profile list | profile del <name> | save | chip DS1882|PT2258 | mute | unmute | vol +N|-N";
+            + "profile list | profile del <name> | save | chip DS1882|PT2258 | mute | unmute | vol +N|-N | safemode off";
 
         /// <summary>Fills <paramref name="command"/> and returns null, or returns the error text (no newline).</summary>
         public static string? Parse(string? line, ConsoleCommand command)
@@ -49,6 +49,7 @@ namespace AmpController.Core.SerialConsole
             if (word == "chip") return Chip(tokens, count, command);
             if (word == "vol") return Volume(tokens, count, command);
             if (word == "profile") return Profile(tokens, count, command);
+            if (word == "safemode") return SafeMode(tokens, count, command);
             return "unknown command '" + tokens[0] + "'; commands: " + Usage;
         }
 
@@ -117,6 +118,15 @@ namespace AmpController.Core.SerialConsole
             if (steps == 0 || steps > MaxVolumeSteps || steps < -MaxVolumeSteps) return "vol " + tokens[1] + " is out of range; " + usage;
             command.Kind = ConsoleCommandKind.Volume;
             command.Number = steps;
+            return null;
+        }
+
+        private static string? SafeMode(string[] tokens, int count, ConsoleCommand command)
+        {
+            const string usage = "usage: safemode off";
+            if (count != 2) return usage;
+            if (tokens[1].ToLower() != "off") return "unknown safemode command '" + tokens[1] + "'; " + usage;
+            command.Kind = ConsoleCommandKind.LeaveSafeMode;
             return null;
         }
 

@@ -56,6 +56,9 @@ namespace AmpController.Core.SerialConsole
                 case ConsoleCommandKind.Volume:
                     _actions.StepVolume(_command.Number);
                     return new ConsoleReply(true, "volume " + SignedSteps(_command.Number) + " dB requested; " + _actions.Describe());
+                case ConsoleCommandKind.LeaveSafeMode:
+                    if (!_actions.LeaveSafeMode()) return new ConsoleReply(true, "not in safe mode; nothing changed");
+                    return new ConsoleReply(true, "left safe mode; starting again muted (S1); " + _actions.Describe());
                 default: return ConsoleReply.Error("command not handled");
             }
         }
@@ -93,7 +96,8 @@ namespace AmpController.Core.SerialConsole
                 + "profile list | profile del <name>\n"
                 + "chip DS1882|PT2258        volume chip fitted (used from the next start)\n"
                 + "save                      store the settings (two copies with CRC)\n"
-                + "mute | unmute | vol +N|-N volume, always within the cap";
+                + "mute | unmute | vol +N|-N volume, always within the cap\n"
+                + "safemode off              leave safe mode after repeated crashes (starts again muted)";
         }
 
         private string StatusText()

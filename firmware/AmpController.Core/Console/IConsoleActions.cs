@@ -18,6 +18,12 @@ namespace AmpController.Core.SerialConsole
         /// <summary>The settings were edited (limit, safe default, profiles, chip): re-evaluate the policy.</summary>
         void SettingsChanged();
 
+        /// <summary>
+        /// Leaves the S8 safe mode (clears the boot-loop counter, restarts from the safe start, muted); false when
+        /// the controller was not in safe mode, in which case nothing changes.
+        /// </summary>
+        bool LeaveSafeMode();
+
         /// <summary>One line describing the controller state (plug, gain, level, cap, faults).</summary>
         string Describe();
     }

@@ -43,6 +43,14 @@ namespace AmpController.Core.Control
             _controller.RequestReevaluation();
         }
 
+        /// <summary>Console lines run between ticks (ESP32 loop, ampsim console), so the controller is not mid-tick.</summary>
+        public bool LeaveSafeMode()
+        {
+            if (_controller.State != ControllerState.SafeMode) return false;
+            _controller.LeaveSafeMode();
+            return true;
+        }
+
         public string Describe()
         {
             string text = "controller " + _controller.StateName;

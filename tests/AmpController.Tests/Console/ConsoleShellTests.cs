@@ -44,7 +44,8 @@ public class ConsoleShellTests
         "profile del", "profile del nothere", "profile del a b", "profile del b@d", "profile list x", "profile frob",
         "chip", "chip DS1883", "chip DS1882 PT2258", "chip 1",
         "vol", "vol 3", "vol +0", "vol -0", "vol +61", "vol -61", "vol ++3", "vol +3.5", "vol +abc", "vol + 3", "vol +3 +3",
-        "mute now", "unmute 1", "save now", "help me", "status x", "a b c d e f g",
+        "mute now", "unmute 1", "safemode", "safemode on", "safemode of", "safemode off now", "safe mode off",
+        "safemode-off", "safemodeoff", "safemode 0", "save now", "help me", "status x", "a b c d e f g",
         new string('a', 81), "limit 80" + new string(' ', 80), "vol +1" + new string(' ', 75),
         "limit 80\t", "limit\t80", "limit 80\0", "li\bmit 80", "\u001b[Alimit 80", "limit 80\rx", "limit 80\n\n", "mute\u007f",
         "limit 80\u00a0", "l\u00edmit 80", "limit \uff18\uff10", "mute \U0001F50A", "vol +\u0663",
@@ -111,6 +112,8 @@ public class ConsoleShellTests
         ("vol +3", s => { }, new[] { "step 3" }),
         ("vol -60", s => { }, new[] { "step -60" }),
         ("vol +60", s => { }, new[] { "step 60" }),
+        ("safemode off", s => { }, new[] { "safemode off" }),
+        ("  SafeMode   OFF \r\n", s => { }, new[] { "safemode off" }),
     };
 
     [TestMethod]
@@ -128,6 +131,24 @@ public class ConsoleShellTests
             Assert.AreEqual(0, rig.Files.Writes, $"'{line}' wrote storage without 'save'");
             Assert.AreEqual(calls.Contains("settings"), rig.Shell.UnsavedChanges, $"'{line}'");
         }
+    }
+
+    [TestMethod]
+    public void S8_safemode_off_is_listed_in_help_and_reports_whether_safe_mode_was_left()
+    {
+        var rig = new Rig(Start());
+        StringAssert.Contains(rig.Shell.Execute("help").Text, "safemode off");
+        StringAssert.Contains(ConsoleParser.Usage, "safemode off");
+        var left = rig.Shell.Execute("safemode off");
+        Assert.IsTrue(left.Ok);
+        StringAssert.StartsWith(left.Text, "left safe mode");
+        rig.Actions.InSafeMode = false;
+        var notIn = rig.Shell.Execute("safemode off");
+        Assert.IsTrue(notIn.Ok);
+        Assert.AreEqual("not in safe mode; nothing changed", notIn.Text);
+        CollectionAssert.AreEqual(new[] { "safemode off", "safemode off" }, rig.Actions.Calls);
+        Assert.IsFalse(rig.Shell.UnsavedChanges);
+        Assert.AreEqual(0, rig.Files.Writes);
     }
 
     [TestMethod]

@@ -12,5 +12,8 @@ public sealed class RecordingActions : IConsoleActions
     public void Unmute() => Calls.Add("unmute");
     public void StepVolume(int steps) => Calls.Add("step " + steps);
     public void SettingsChanged() => Calls.Add("settings");
+    /// <summary>What LeaveSafeMode answers: whether the controller was in safe mode.</summary>
+    public bool InSafeMode = true;
+    public bool LeaveSafeMode() { Calls.Add("safemode off"); return InSafeMode; }
     public string Describe() => "controller: test double";
 }

@@ -115,4 +115,29 @@ public class ConsoleOnBoardTests
         Assert.IsTrue(s.SplDbA <= settings.SafeDefaultDbA, $"{s.SplDbA} dBA: insertion must start at the safe default");
         Assert.IsTrue(s.AttenuationDb < s.CapDb, $"attenuation {s.AttenuationDb} dB reached the cap {s.CapDb} dB");
     }
+
+    [TestMethod]
+    public void S8_safemode_off_on_the_console_leaves_safe_mode_and_starts_again_at_the_safe_level()
+    {
+        var board = SimulatedBoardTests.Booted();
+        board.Plug(SimulatedBoardTests.Hd600);
+        SimulatedBoardTests.StallIntoSafeMode(board);
+        for (int i = 0; i < 100; i++) board.Tick();
+        Assert.AreEqual("safeMode", board.Snapshot().State);
+
+        var settings = new Settings();
+        var shell = new ConsoleShell(settings, new SettingsStore(board.Flash),
+            new ControllerConsoleActions(board.Controller, board.Policy, settings));
+        var reply = shell.Execute("safemode off");
+        Assert.IsTrue(reply.Ok, reply.Text);
+        StringAssert.StartsWith(reply.Text, "left safe mode");
+        Assert.AreEqual(0, new AmpController.Core.Supervision.BootLoopGuard(board.Flash).Load(), "boot-loop count cleared");
+        Assert.IsTrue(SimulatedBoardTests.TicksUntil(board, s => s.State == "playing", 3000) >= 0);
+        var playing = board.Snapshot();
+        Assert.IsTrue(playing.RelayClosed);
+        Assert.IsTrue(playing.SplDbA <= board.Config.SafeDefaultDbA, $"{playing.SplDbA} dBA");
+
+        Assert.AreEqual("not in safe mode; nothing changed", shell.Execute("safemode off").Text);
+        Assert.AreEqual("playing", board.Snapshot().State);
+    }
 }

@@ -32,6 +32,18 @@ public class SimulatedBoardTests
         return board.NowMs - start;
     }
 
+    /// <summary>Stalls the loop until the watchdog has rebooted the board QuickBootsForSafeMode times (S8).</summary>
+    internal static void StallIntoSafeMode(SimulatedBoard board)
+    {
+        for (int n = 0; n < AmpController.Core.Supervision.BootLoopGuard.QuickBootsForSafeMode; n++)
+        {
+            TicksUntil(board, s => s.State is "playing" or "safeMode", 3000);
+            board.InjectFault(new FaultSpec("stall", "board"));
+            int reboots = board.WatchdogReboots;
+            TicksUntil(board, _ => board.WatchdogReboots > reboots, 3000);
+        }
+    }
+
     [TestMethod]
     [DataRow("DS1882")]
     [DataRow("PT2258")]
@@ -117,13 +129,7 @@ public class SimulatedBoardWatchdogTests
     {
         var board = SimulatedBoardTests.Booted();
         board.Plug(SimulatedBoardTests.Hd600);
-        for (int n = 0; n < AmpController.Core.Supervision.BootLoopGuard.QuickBootsForSafeMode; n++)
-        {
-            SimulatedBoardTests.TicksUntil(board, s => s.State is "playing" or "safeMode", 3000);
-            board.InjectFault(new FaultSpec("stall", "board"));
-            int reboots = board.WatchdogReboots;
-            SimulatedBoardTests.TicksUntil(board, _ => board.WatchdogReboots > reboots, 3000);
-        }
+        SimulatedBoardTests.StallIntoSafeMode(board);
         for (int i = 0; i < 300; i++)
         {
             board.Tick();
