@@ -130,6 +130,21 @@ public class SafetyPolicyEdgeTests
     }
 
     [TestMethod]
+    public void S7_unconfirmed_stays_at_the_lowest_gain_even_when_it_cannot_reach_the_limit()
+    {
+        var board = BoardProfile.Reference();
+        board.SourceFullScaleVrms = 0.001;                // a weak source: no gain step reaches 100 dBA
+        var input = PolicyInput.ForSense(new SenseResult { Class = LoadClass.Mono, LeftOhm = 32, RightOhm = 32 });
+        input.Board = board;
+        input.LimitDbA = 100;
+        var d = SafetyPolicy.Decide(input);
+        Assert.AreEqual(0, d.GainStep);
+        Assert.AreEqual(-20, d.GainDb);
+        Assert.IsFalse(d.ReachesLimit);
+        Assert.AreEqual(2, GainChoice.Choose(board, d.AssumedSensitivityDbPerV, 32, 100).Step); // a confirmed one would go up
+    }
+
+    [TestMethod]
     public void Stated_sensitivity_in_dB_per_mW_needs_a_measured_impedance_else_the_worst_case_applies()
     {
         var input = PolicyInput.ForHeadphone(double.NaN);
