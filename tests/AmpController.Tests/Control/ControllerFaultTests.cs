@@ -193,12 +193,7 @@ public class ControllerFaultTests
     public void S5_recovery_initialises_again_after_the_power_up_window_before_closing_the_relay()
     {
         var rig = new Rig();
-        rig.Boot();
-        rig.PlugAndPlay();
-        rig.Volume.VerifyResult = DeviceStatus.ChipReset;
-        rig.TickUntil(() => !rig.Relay.Closed);
-        int inits = rig.Volume.Inits;
-        rig.TickUntil(() => rig.Volume.Inits == inits + 1);
+        int inits = rig.PlayThenResetChipUntilFirstReinit();
         long first = rig.Clock.NowMs;
         rig.TickUntil(() =>
         {
@@ -216,12 +211,7 @@ public class ControllerFaultTests
     public void S5_a_failure_inside_the_power_up_window_starts_the_window_again()
     {
         var rig = new Rig();
-        rig.Boot();
-        rig.PlugAndPlay();
-        rig.Volume.VerifyResult = DeviceStatus.ChipReset;
-        rig.TickUntil(() => !rig.Relay.Closed);
-        int inits = rig.Volume.Inits;
-        rig.TickUntil(() => rig.Volume.Inits == inits + 1);
+        int inits = rig.PlayThenResetChipUntilFirstReinit();
         rig.Volume.FailNext = 1;
         rig.TickUntil(() => rig.Volume.Inits == inits + 2);
         long failedAt = rig.Clock.NowMs;

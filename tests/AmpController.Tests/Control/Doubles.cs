@@ -164,6 +164,19 @@ internal sealed class Rig
         TickUntil(() => Controller.State == ControllerState.Playing);
     }
 
+    /// <summary>Boots, plays, lets the volume chip report a reset and ticks until the relay opened and the first
+    /// re-initialisation ran. Returns the initialisation count before that re-initialisation.</summary>
+    public int PlayThenResetChipUntilFirstReinit()
+    {
+        Boot();
+        PlugAndPlay();
+        Volume.VerifyResult = DeviceStatus.ChipReset;
+        TickUntil(() => !Relay.Closed);
+        int inits = Volume.Inits;
+        TickUntil(() => Volume.Inits == inits + 1);
+        return inits;
+    }
+
     /// <summary>One full detent: A leads B for louder (+1), each state held for one sample.</summary>
     public void Detent(int direction)
     {
