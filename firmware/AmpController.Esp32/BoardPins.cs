@@ -1,7 +1,7 @@
 namespace AmpController.Esp32
 {
     /// <summary>
-    /// Every ESP32 pin of the reference board (ESP32-WROOM-32, design.md §2), in one place. Mirrored, with the reasons,
+    /// Every ESP32 pin of the reference board (ESP32-WROOM-32, docs/design.md §2), in one place. Mirrored, with the reasons,
     /// in hardware/pinmap.md (a host test checks that both agree). GPIO numbers are the chip's ("logical" numbering of
     /// nanoFramework's GpioController). Avoided everywhere: GPIO 6–11 (SPI flash), 1/3 (USB-UART console),
     /// strapping pins 0, 2, 5, 12, 15 (ESP32 datasheet §2.4), and 5/14/15, which output PWM/high while booting.
@@ -20,7 +20,7 @@ namespace AmpController.Esp32
         public const int I2cData = 21;
         public const int I2cClock = 22;
 
-        /// <summary>Sense inputs on ADC1 (ADC2 is unusable with Wi-Fi, design.md §5). GPIO 36/39/34 are input-only.</summary>
+        /// <summary>Sense inputs on ADC1 (ADC2 is unusable with Wi-Fi, docs/design.md §5). GPIO 36/39/34 are input-only.</summary>
         public const int SenseLeftGpio = 36;      // ADC1 channel 0: tip (left) through the series resistor
         public const int SenseRightGpio = 39;     // ADC1 channel 3: ring (right)
         public const int SenseSourceGpio = 34;    // ADC1 channel 6: test source itself (ratiometric reference)

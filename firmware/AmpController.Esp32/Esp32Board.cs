@@ -6,7 +6,7 @@ using AmpController.Esp32.Adapters;
 namespace AmpController.Esp32
 {
     /// <summary>
-    /// The reference board seen through Core's Platform interfaces (design.md §1): what the controller is built from.
+    /// The reference board seen through Core's Platform interfaces (docs/design.md §1): what the controller is built from.
     /// Created after the output relay is already driven open, so nothing opened here can close it. Inputs deliver the
     /// logical levels of ControllerPorts: jack switch true = plug in, push button true = pressed (both switch to
     /// ground), encoder contacts true = open (raw level, pull-ups).

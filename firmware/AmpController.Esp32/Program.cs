@@ -13,9 +13,9 @@ using AmpController.Esp32.Adapters;
 namespace AmpController.Esp32
 {
     /// <summary>
-    /// Device entry point. Order matters (rule S1, design.md §4):
+    /// Device entry point. Order matters (rule S1, docs/design.md §4):
     ///   1. the output relay pin is driven low (relay open) before anything else runs;
-    ///   2. the attenuator is left as it powered up — muted (DS1882 volatile mode powers up muted, design.md §6) —
+    ///   2. the attenuator is left as it powered up — muted (DS1882 volatile mode powers up muted, docs/design.md §6) —
     ///      nothing here writes to it; only the controller unmutes, after a readback confirms the configuration;
     ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
     ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
@@ -76,7 +76,7 @@ namespace AmpController.Esp32
                 output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
         }
 
-        /// <summary>The volume chip the stored settings name (design.md §2: DS1882 or PT2258), no code edit needed.</summary>
+        /// <summary>The volume chip the stored settings name (docs/design.md §2: DS1882 or PT2258), no code edit needed.</summary>
         private static IVolumeChip VolumeChipOf(Esp32Board board, VolumeChipChoice chip)
         {
             // The PT2258 powers up with the MCU (powerOnAtMs 0); its driver waits out the 200 ms itself.

@@ -2,7 +2,7 @@ using System;
 
 namespace AmpController.Core.Acoustics
 {
-    /// <summary>Pure conversions between sensitivity, level, voltage, current and power (design.md §5).</summary>
+    /// <summary>Pure conversions between sensitivity, level, voltage, current and power (docs/design.md §5).</summary>
     public static class AcousticMath
     {
         /// <summary>S_dB/V = S_dB/mW + 10·log10(1000 / Z), Z the nominal impedance in ohms.</summary>

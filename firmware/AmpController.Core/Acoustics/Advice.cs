@@ -2,7 +2,7 @@ using System;
 
 namespace AmpController.Core.Acoustics
 {
-    /// <summary>What the user is told about a headphone on this board (design.md §5).</summary>
+    /// <summary>What the user is told about a headphone on this board (docs/design.md §5).</summary>
     public static class Advice
     {
         /// <summary>At or below about 95 dB/mW a headphone needs a dedicated amplifier.</summary>

@@ -2,8 +2,8 @@ namespace AmpController.Core.Acoustics
 {
     /// <summary>
     /// The step table of a volume chip: 0 dB down to MinDb in 1 dB steps, then mute.
-    /// DS1882 datasheet (64-position mode): codes 0..62 = 0..−62 dB in 1 dB steps, code 63 = mute (design.md §6).
-    /// PT2258 datasheet: 0..−79 dB as a 10 dB code plus a 1 dB code, with separate mute codes (design.md §6).
+    /// DS1882 datasheet (64-position mode): codes 0..62 = 0..−62 dB in 1 dB steps, code 63 = mute (docs/design.md §6).
+    /// PT2258 datasheet: 0..−79 dB as a 10 dB code plus a 1 dB code, with separate mute codes (docs/design.md §6).
     /// </summary>
     public sealed class AttenuatorProfile
     {

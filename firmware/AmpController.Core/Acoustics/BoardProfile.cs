@@ -3,21 +3,21 @@ using System;
 namespace AmpController.Core.Acoustics
 {
     /// <summary>
-    /// Everything the policy needs to know about the analogue path. The default is the reference board of design.md §2:
+    /// Everything the policy needs to know about the analogue path. The default is the reference board of docs/design.md §2:
     /// DAC line input (full scale 2.0 Vrms) → attenuator chip → relay-selected gain → output stage (0.1 Ω, 10 Vrms, 250 mA).
     /// </summary>
     public sealed class BoardProfile
     {
-        /// <summary>Full-scale sine from the DAC in Vrms (design.md §2).</summary>
+        /// <summary>Full-scale sine from the DAC in Vrms (docs/design.md §2).</summary>
         public double SourceFullScaleVrms = 2.0;
 
-        /// <summary>Gain steps in dB, lowest first; the index is the gain step of IBoardSwitches (design.md §2).</summary>
+        /// <summary>Gain steps in dB, lowest first; the index is the gain step of IBoardSwitches (docs/design.md §2).</summary>
         public int[] GainStepsDb = new int[] { -20, 0, 12 };
 
-        /// <summary>Output stage source impedance (design.md §2).</summary>
+        /// <summary>Output stage source impedance (docs/design.md §2).</summary>
         public double OutputImpedanceOhm = 0.1;
 
-        /// <summary>Clean output limits for a continuous sine (design.md §2: 10 Vrms, 250 mA, rails ±15 V).</summary>
+        /// <summary>Clean output limits for a continuous sine (docs/design.md §2: 10 Vrms, 250 mA, rails ±15 V).</summary>
         public double MaxCleanOutputVrms = 10.0;
         public double MaxCleanOutputArms = 0.25;
 
@@ -32,7 +32,7 @@ namespace AmpController.Core.Acoustics
 
         public AttenuatorProfile Attenuator = AttenuatorProfile.Ds1882;
 
-        /// <summary>The reference board of design.md §2 with the DS1882.</summary>
+        /// <summary>The reference board of docs/design.md §2 with the DS1882.</summary>
         public static BoardProfile Reference()
         {
             return new BoardProfile();

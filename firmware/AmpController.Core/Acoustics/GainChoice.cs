@@ -6,7 +6,7 @@ namespace AmpController.Core.Acoustics
     /// Gain selection: the lowest gain whose full-scale output reaches the limit level plus the programme's peak headroom.
     /// The programme sits 10 dB below full scale (EN 50332), so with the programme at the limit, full-scale peaks are
     /// limit + 10 dB: the board must deliver that as a clean sine (≤ 10 Vrms and ≤ 250 mA into the load).
-    /// The lowest such gain also keeps hiss lowest (design.md §5).
+    /// The lowest such gain also keeps hiss lowest (docs/design.md §5).
     /// </summary>
     public sealed class GainChoice
     {

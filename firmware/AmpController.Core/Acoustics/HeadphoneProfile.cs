@@ -4,7 +4,7 @@ namespace AmpController.Core.Acoustics
 {
     /// <summary>
     /// A user's headphone: its published nominal impedance and sensitivity. It applies when the measured DC resistance
-    /// lies within [0.80, 1.10] × nominal: dynamic drivers read 0.85–1.0× nominal at DC (design.md §5), widened by
+    /// lies within [0.80, 1.10] × nominal: dynamic drivers read 0.85–1.0× nominal at DC (docs/design.md §5), widened by
     /// ±5 % for the sense circuit's accuracy. Outside the window the worst case applies.
     /// </summary>
     public sealed class HeadphoneProfile

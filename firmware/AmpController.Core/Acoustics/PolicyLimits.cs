@@ -3,7 +3,7 @@ namespace AmpController.Core.Acoustics
     /// <summary>The fixed numbers of the safety policy, each with its source.</summary>
     public static class PolicyLimits
     {
-        /// <summary>EN 50332 programme level: full scale −10 dB (design.md §4 S4). Full scale = programme + 10 dB of peaks.</summary>
+        /// <summary>EN 50332 programme level: full scale −10 dB (docs/design.md §4 S4). Full scale = programme + 10 dB of peaks.</summary>
         public const int ProgrammeBelowFullScaleDb = 10;
 
         /// <summary>
@@ -26,10 +26,10 @@ namespace AmpController.Core.Acoustics
         /// </summary>
         public const double HissAudibleDbA = 10.0;
 
-        /// <summary>design.md §5: at or below about 95 dB/mW a headphone needs a dedicated amplifier.</summary>
+        /// <summary>docs/design.md §5: at or below about 95 dB/mW a headphone needs a dedicated amplifier.</summary>
         public const double DedicatedAmpDbPerMw = 95.0;
 
-        /// <summary>design.md §5: the headphone should be at least 8× the amplifier's output impedance.</summary>
+        /// <summary>docs/design.md §5: the headphone should be at least 8× the amplifier's output impedance.</summary>
         public const double MinDampingFactor = 8.0;
 
         /// <summary>Plausible sensitivity values (dB SPL for 1 mW or 1 V); the console and `ampsim cap` reject others.</summary>

@@ -8,7 +8,7 @@ namespace AmpController.Core.Acoustics
     ///   S_wc(R) = P(R / 4) + 10·log10(1000 / (R / 2)) + 6 dB
     ///
     /// - R / 2: the nominal impedance may be as low as half the DC reading. Dynamic drivers read 0.85–1.0× nominal
-    ///   (nominal ≥ R), but a multi-driver IEM's DC path can show only one branch (design.md §5), so the 1 kHz
+    ///   (nominal ≥ R), but a multi-driver IEM's DC path can show only one branch (docs/design.md §5), so the 1 kHz
     ///   nominal may sit well below R. dB/V is converted at this lowest plausible nominal impedance.
     /// - P(x): the highest efficiency (dB/mW) of any model in data/headphones.csv with nominal impedance ≥ x
     ///   (WorstCaseTable, generated). Using x = R / 4 (half the lowest nominal) assumes an unlisted model is no more
@@ -29,7 +29,7 @@ namespace AmpController.Core.Acoustics
         /// <summary>Unlisted models borrow the efficiency of listed ones down to this fraction of their impedance.</summary>
         public const double EfficiencySpread = 0.5;
 
-        /// <summary>Below about 2 Ω a load counts as a short (design.md §5); the global worst case is taken there.</summary>
+        /// <summary>Below about 2 Ω a load counts as a short (docs/design.md §5); the global worst case is taken there.</summary>
         public const double MinHeadphoneOhm = 2.0;
 
         /// <summary>Readings are floored here only to keep the logarithm finite.</summary>

@@ -11,7 +11,7 @@ namespace AmpController.Core.SerialConsole
     public static class ConsoleParser
     {
         public const int MaxLineLength = 80;
-        public const int MaxVolumeSteps = 60; // DS1882's 64-position range is 0 to -62 dB (design.md §6)
+        public const int MaxVolumeSteps = 60; // DS1882's 64-position range is 0 to -62 dB (docs/design.md §6)
         private const int MaxTokens = 6;      // "profile add NAME OHM SENS UNIT"
 
         public const string Usage =

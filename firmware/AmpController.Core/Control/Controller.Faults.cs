@@ -80,7 +80,7 @@ namespace AmpController.Core.Control
             if (_recoverySettleUntilMs == 0)
             {
                 // The chips answer again, but one may have just powered up: a PT2258 ignores (yet acknowledges) every
-                // write for 200 ms after power-on (design.md §6). Initialise once more after that window; the chips
+                // write for 200 ms after power-on (docs/design.md §6). Initialise once more after that window; the chips
                 // have been answering since at least the first successful initialisation, so the second one lands.
                 _recoverySettleUntilMs = now + ControllerTiming.PowerOnSettleMs;
                 return;

@@ -1,7 +1,7 @@
 namespace AmpController.Core.Control
 {
     /// <summary>
-    /// Requests from outside the control loop (the serial console, design.md §4 S10). They are only recorded here and
+    /// Requests from outside the control loop (the serial console, docs/design.md §4 S10). They are only recorded here and
     /// taken by the next <see cref="Tick"/>, which runs them through the same paths as the encoder and the mute
     /// button: so a console step never goes past the cap (S4, S11) and nothing touches the bus outside the tick.
     /// </summary>

@@ -73,7 +73,7 @@ namespace AmpController.Core.Control
 
         public ControllerState State { get { return _state; } }
 
-        /// <summary>Stable state name for the trace (design.md §7).</summary>
+        /// <summary>Stable state name for the trace (docs/design.md §7).</summary>
         public string StateName { get { return ControllerStates.Name(_state); } }
 
         /// <summary>What the controller believes about the relay (the simulator reads the real pin).</summary>

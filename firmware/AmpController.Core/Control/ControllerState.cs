@@ -27,7 +27,7 @@ namespace AmpController.Core.Control
 
     public static class ControllerStates
     {
-        // Stable names: the trace contract (design.md §7) and the tests rely on them.
+        // Stable names: the trace contract (docs/design.md §7) and the tests rely on them.
         private static readonly string[] Names =
         {
             "safeStart", "unplugged", "debounce", "measuring", "noLoad", "configuring", "rampUp", "playing",

@@ -6,7 +6,7 @@ namespace AmpController.Core.Control
         /// <summary>The fixed control tick.</summary>
         public const int TickMs = 10;
 
-        /// <summary>PT2258 needs ≥ 200 ms after power-on before the first command (design.md §6); DS1882 does not mind.</summary>
+        /// <summary>PT2258 needs ≥ 200 ms after power-on before the first command (docs/design.md §6); DS1882 does not mind.</summary>
         public const int PowerOnSettleMs = 200;
 
         /// <summary>Jack switch must read inserted this long (contacts chatter while the plug slides in).</summary>

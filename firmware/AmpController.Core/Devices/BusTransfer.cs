@@ -3,7 +3,7 @@ using AmpController.Core.Platform;
 namespace AmpController.Core.Devices
 {
     /// <summary>
-    /// The one success test every driver applies to a BusResult (design.md §6: results are checked, never assumed):
+    /// The one success test every driver applies to a BusResult (docs/design.md §6: results are checked, never assumed):
     /// only a full transfer of at least the requested bytes counts. A partial transfer is a failure.
     /// </summary>
     internal static class BusTransfer

@@ -14,7 +14,7 @@ namespace AmpController.Core.Devices
         ChipReset = 4,
         /// <summary>
         /// The chip may not be addressed yet (PT2258: less than 200 ms since power-on). Nothing was written;
-        /// call again later. The drivers never sleep (design.md §3).
+        /// call again later. The drivers never sleep (docs/design.md §3).
         /// </summary>
         NotReady = 5,
     }

@@ -1,7 +1,7 @@
 namespace AmpController.Core.Devices
 {
     /// <summary>
-    /// The relays and LEDs behind the I2C port expander (design.md §2): gain select, sense relay, LEDs.
+    /// The relays and LEDs behind the I2C port expander (docs/design.md §2): gain select, sense relay, LEDs.
     /// The output relay is not here: it is a direct GPIO (IDigitalOutput) so it works with the bus dead.
     /// </summary>
     public interface IBoardSwitches

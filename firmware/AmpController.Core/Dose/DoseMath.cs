@@ -3,7 +3,7 @@ using System;
 namespace AmpController.Core.Dose
 {
     /// <summary>
-    /// Sound dose after ITU-T H.870 / EN 50332-3 (design.md §5): the weekly allowance is 80 dBA for 40 h
+    /// Sound dose after ITU-T H.870 / EN 50332-3 (docs/design.md §5): the weekly allowance is 80 dBA for 40 h
     /// (1.6 Pa²·h); a second at L dBA uses 10^((L − 80)/10) / (40·3600) of it. Pure functions.
     /// </summary>
     public static class DoseMath

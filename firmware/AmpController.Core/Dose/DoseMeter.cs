@@ -3,7 +3,7 @@ using System;
 namespace AmpController.Core.Dose
 {
     /// <summary>
-    /// Weekly sound dose over a 7-day rolling window (design.md §5) kept as 168 hourly buckets of integer millionths
+    /// Weekly sound dose over a 7-day rolling window (docs/design.md §5) kept as 168 hourly buckets of integer millionths
     /// of the allowance, plus the running hour. Closed hours round up (toward warning early). Warns once at 100 %
     /// and again at each further multiple; after the window drops below a multiple it can warn for it again.
     /// <see cref="Update"/> does not allocate: it may run on the control tick.

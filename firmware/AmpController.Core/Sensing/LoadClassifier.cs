@@ -3,7 +3,7 @@ using System;
 namespace AmpController.Core.Sensing
 {
     /// <summary>
-    /// Load classes by resistance (design.md §5, commercial jack-sense thresholds): below 2 Ω short, up to 5 kΩ a
+    /// Load classes by resistance (docs/design.md §5, commercial jack-sense thresholds): below 2 Ω short, up to 5 kΩ a
     /// headphone, up to 100 kΩ a line input, above that nothing connected. Around each threshold lies a guard band
     /// (±8 %) where a first reading is Uncertain; hysteresis keeps the previous window's class while the reading stays
     /// within the guard band on that class's side, so a load near a threshold does not flap between windows.

@@ -7,7 +7,7 @@ namespace AmpController.Core.Sensing
     /// </summary>
     public static class SenseDesign
     {
-        /// <summary>Control tick that advances the sensor (design.md §4, issue 8).</summary>
+        /// <summary>Control tick that advances the sensor (docs/design.md §4, issue 8).</summary>
         public const int TickMs = 10;
 
         /// <summary>ADC samples per channel per window; the source and both channels are read interleaved.</summary>

@@ -10,7 +10,7 @@ namespace AmpController.Core.Storage
     /// </summary>
     public sealed class Settings
     {
-        // The same ranges the safety policy enforces (PolicyLimits: design.md §4 S2, S4), as whole dBA.
+        // The same ranges the safety policy enforces (PolicyLimits: docs/design.md §4 S2, S4), as whole dBA.
         public const int MinLimitDbA = (int)PolicyLimits.MinLimitDbA;
         public const int MaxLimitDbA = (int)PolicyLimits.MaxLimitDbA;
         public const int DefaultLimitDbA = (int)PolicyLimits.DefaultLimitDbA;

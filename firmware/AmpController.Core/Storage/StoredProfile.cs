@@ -11,7 +11,7 @@ namespace AmpController.Core.Storage
     {
         public const int MaxNameLength = 16;
 
-        // Below ~2 ohm a load reads as a short and the headphone class spans 8-600 ohm (design.md §5);
+        // Below ~2 ohm a load reads as a short and the headphone class spans 8-600 ohm (docs/design.md §5);
         // 4-1000 ohm keeps margin on both sides.
         public const int MinImpedanceTenthsOhm = 40;
         public const int MaxImpedanceTenthsOhm = 10000;

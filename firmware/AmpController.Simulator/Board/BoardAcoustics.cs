@@ -1,11 +1,15 @@
 using System;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
 
 /// <summary>
 /// The physical world's side of the sound level, independent of the policy (it is the oracle the policy is checked
 /// against): what a programme signal (EN 50332: full scale −10 dB) really produces in the plugged headphone given
-/// the real gain relays, the real attenuator registers and the relay. Reference board values: design.md §2.
+/// the real gain relays, the real attenuator registers and the relay. Reference board values: docs/design.md §2.
 /// </summary>
 public static class BoardAcoustics
 {

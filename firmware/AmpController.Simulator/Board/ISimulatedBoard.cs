@@ -1,14 +1,18 @@
 using System.Collections.Generic;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
 
 /// <summary>What is physically in the jack. Sensitivity is the headphone's TRUE sensitivity, known to the simulator only.</summary>
 public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false);
 
-/// <summary>A fault to inject (design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
+/// <summary>A fault to inject (docs/design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
 public sealed record FaultSpec(string Kind, string Device = "volume", int Count = 1, int DurationMs = 0);
 
-/// <summary>A user's headphone profile (design.md §7 scenario "profiles").</summary>
+/// <summary>A user's headphone profile (docs/design.md §7 scenario "profiles").</summary>
 public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, string Unit);
 
 /// <summary>Board and user configuration for one simulation run.</summary>

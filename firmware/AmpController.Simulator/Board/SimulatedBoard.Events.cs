@@ -1,6 +1,10 @@
 using System;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
 

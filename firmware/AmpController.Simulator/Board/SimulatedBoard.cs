@@ -6,11 +6,15 @@ using AmpController.Core.Devices;
 using AmpController.Core.Sensing;
 using AmpController.Core.Supervision;
 using AmpController.Simulator.Timeline;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
 
 /// <summary>
-/// The reference board (design.md §2) in simulation, running the real Core controller with the real drivers over the
+/// The reference board (docs/design.md §2) in simulation, running the real Core controller with the real drivers over the
 /// simulated I2C bus. Each 10 ms tick: ten 1 ms steps of the mechanical contacts (jack, encoder, button) each sampled
 /// by the controller's fast sampler (the ESP32 runs it from a 1 ms timer), then the control tick, then the watchdog
 /// monitor every 500 ms. <see cref="Snapshot"/> reads the simulated chips and relay, never the controller's beliefs.

@@ -2,7 +2,7 @@ using System.IO;
 
 namespace AmpController.Simulator.Cli;
 
-/// <summary>One `ampsim` sub-command. Exit codes (design.md §7): 0 success, 1 a check failed, 2 bad input.</summary>
+/// <summary>One `ampsim` sub-command. Exit codes (docs/design.md §7): 0 success, 1 a check failed, 2 bad input.</summary>
 public interface ICommand
 {
     string Name { get; }

@@ -6,6 +6,10 @@ using AmpController.Simulator.Bench;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
 using AmpController.Simulator.Scenario;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Commands;
 
@@ -13,7 +17,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
 {
     public BenchCommand() : this(BoardFactory.Create) { }
 
-    /// <summary>Issue 9 targets: one simulated week in well under a minute, and no garbage in the steady tick (design.md §3).</summary>
+    /// <summary>Issue 9 targets: one simulated week in well under a minute, and no garbage in the steady tick (docs/design.md §3).</summary>
     public const double TargetRealTimeFactor = 20_000;
     public const long DefaultTicks = 2_000_000; // 20,000 simulated seconds (5.6 h)
 

@@ -8,7 +8,7 @@ using AmpController.Simulator.Cli;
 
 namespace AmpController.Simulator.Commands;
 
-/// <summary>`ampsim cap` (design.md §7): the policy's gain, cap and resulting programme level for one headphone.</summary>
+/// <summary>`ampsim cap` (docs/design.md §7): the policy's gain, cap and resulting programme level for one headphone.</summary>
 public sealed class CapCommand : ICommand
 {
     public string Name => "cap";

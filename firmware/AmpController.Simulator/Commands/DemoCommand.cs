@@ -6,6 +6,10 @@ using AmpController.Simulator.Cli;
 using AmpController.Simulator.Plot;
 using AmpController.Simulator.Scenario;
 using AmpController.Simulator.Timeline;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Commands;
 

@@ -5,6 +5,10 @@ using AmpController.Simulator.Cli;
 using AmpController.Simulator.Plot;
 using AmpController.Simulator.Scenario;
 using AmpController.Simulator.Trace;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Commands;
 
@@ -18,7 +22,7 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
         Usage: ampsim run <SCENARIO.json> [--trace <FILE.jsonl>] [--plot <FILE.png>]
 
         Plays the scenario on the simulated board running the real controller, then checks its "expect" list.
-        The scenario format (design.md §7) is described in docs/scenarios.md.
+        The scenario format (docs/design.md §7) is described in docs/scenarios.md.
 
         Arguments:
           <SCENARIO.json>      The scenario file to run

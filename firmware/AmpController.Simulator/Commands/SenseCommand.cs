@@ -5,11 +5,15 @@ using System.Text.Json;
 using AmpController.Core.Sensing;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Commands;
 
 /// <summary>
-/// `ampsim sense` (design.md §7): one measurement of a load through the simulated sense circuit of a board drawn from
+/// `ampsim sense` (docs/design.md §7): one measurement of a load through the simulated sense circuit of a board drawn from
 /// the seed (component tolerances, ADC reference, non-linearity and noise), factory-calibrated, read by the real
 /// firmware estimator on a 10 ms tick.
 /// </summary>
@@ -45,7 +49,7 @@ public sealed class SenseCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Contract name of a class (design.md §7): open, short, mono, line, headphone, plus uncertain.</summary>
+    /// <summary>Contract name of a class (docs/design.md §7): open, short, mono, line, headphone, plus uncertain.</summary>
     public static string ClassName(LoadClass c) => c switch
     {
         LoadClass.Open => "open",

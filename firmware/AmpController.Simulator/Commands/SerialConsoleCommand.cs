@@ -6,11 +6,15 @@ using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Commands;
 
 /// <summary>
-/// `ampsim console` (extends design.md §7): the device's serial console on the PC. The same Core pieces as the ESP32
+/// `ampsim console` (extends docs/design.md §7): the device's serial console on the PC. The same Core pieces as the ESP32
 /// app (Program.cs): settings loaded from the store at start, the chip chosen by them, ConsoleShell over
 /// ControllerConsoleActions, one ConsoleSession; lines come from standard input instead of the UART.
 /// </summary>

@@ -6,7 +6,7 @@ namespace AmpController.Simulator.Scenario;
 
 /// <summary>
 /// Reads one JSON object of a scenario strictly: unknown fields, wrong types and missing required fields are
-/// errors that name the JSON path (design.md §7: unknown fields or values are errors).
+/// errors that name the JSON path (docs/design.md §7: unknown fields or values are errors).
 /// </summary>
 internal sealed class JsonObjectReader
 {

@@ -1,9 +1,13 @@
 using System.Collections.Generic;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Scenario;
 
-/// <summary>A validated scenario (design.md §7). Built only by <see cref="ScenarioParser"/>.</summary>
+/// <summary>A validated scenario (docs/design.md §7). Built only by <see cref="ScenarioParser"/>.</summary>
 public sealed record ScenarioSpec(
     string Name,
     string? Description,
@@ -48,7 +52,7 @@ public sealed record FaultEvent(long AtMs, FaultSpec Fault) : ScenarioEvent(AtMs
 /// <summary>Known names of the scenario vocabulary; the validator lists them in its errors.</summary>
 public static class ScenarioVocabulary
 {
-    /// <summary>design.md §7's six kinds, then the simulated board's extras (Board/FaultKind, SimulatedBoard.InjectFault).</summary>
+    /// <summary>docs/design.md §7's six kinds, then the simulated board's extras (Board/FaultKind, SimulatedBoard.InjectFault).</summary>
     public static readonly string[] FaultKinds = ["nack", "stuckBus", "chipReset", "bitFlip", "adcSpike", "powerCycle", "partialTransfer", "stall"];
     public static readonly string[] Devices = ["volume", "expander", "board", "sense"];
 
@@ -70,7 +74,7 @@ public static class ScenarioVocabulary
     public static bool OpensRelay(string kind) => kind is not ("adcSpike" or "stall");
 
     /// <summary>
-    /// A PT2258 is write-only (design.md §6): a reset or a flipped read bit on it cannot be seen; rule S6 has the
+    /// A PT2258 is write-only (docs/design.md §6): a reset or a flipped read bit on it cannot be seen; rule S6 has the
     /// controller refresh it every supervision period instead, so such faults need not open the relay.
     /// </summary>
     public static bool Detectable(FaultSpec fault, string volumeChip) =>

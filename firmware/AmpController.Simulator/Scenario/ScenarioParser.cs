@@ -2,11 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Scenario;
 
 /// <summary>
-/// Parses and validates a scenario file (design.md §7, docs/scenarios.md). Every error is a
+/// Parses and validates a scenario file (docs/design.md §7, docs/scenarios.md). Every error is a
 /// <see cref="ScenarioException"/> whose message starts with the JSON path of the offending value.
 /// </summary>
 public static class ScenarioParser
@@ -16,7 +20,7 @@ public static class ScenarioParser
 
     static readonly JsonDocumentOptions Options = new()
     {
-        CommentHandling = JsonCommentHandling.Skip, // design.md §7 shows the format with // comments
+        CommentHandling = JsonCommentHandling.Skip, // docs/design.md §7 shows the format with // comments
         AllowTrailingCommas = true,
     };
 
@@ -48,7 +52,7 @@ public static class ScenarioParser
             chip = new JsonObjectReader(o.Required("board"), o.FieldPath("board"), "volumeChip")
                 .RequiredChoice("volumeChip", ScenarioVocabulary.VolumeChips, "volume chip");
 
-        double limit = 85, safeDefault = 70; // design.md §4 S4 and S2 defaults
+        double limit = 85, safeDefault = 70; // docs/design.md §4 S4 and S2 defaults
         if (o.Has("settings"))
         {
             var s = new JsonObjectReader(o.Required("settings"), o.FieldPath("settings"), "limitDbA", "safeDefaultDbA");
@@ -126,7 +130,7 @@ public static class ScenarioParser
         };
     }
 
-    /// <summary>`unplug` and `mute` carry no data: `{}` (as in design.md §7) or `true`.</summary>
+    /// <summary>`unplug` and `mute` carry no data: `{}` (as in docs/design.md §7) or `true`.</summary>
     static ScenarioEvent EmptyAction(JsonElement value, string path, ScenarioEvent result)
     {
         if (value.ValueKind == JsonValueKind.True) return result;

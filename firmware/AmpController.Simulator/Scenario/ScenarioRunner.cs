@@ -1,13 +1,17 @@
 using System;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Trace;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Scenario;
 
 /// <summary>
 /// Plays a scenario on a simulated board: events are applied at the first tick at or after their time, then the
 /// board ticks (10 ms). The real board state is sampled after every tick and recorded when anything changed or
-/// 100 ms passed since the last record (the trace contract of design.md §7).
+/// 100 ms passed since the last record (the trace contract of docs/design.md §7).
 /// </summary>
 public static class ScenarioRunner
 {

@@ -2,13 +2,13 @@ using System;
 
 namespace AmpController.Simulator.Scenario;
 
-/// <summary>Sensitivity unit conversion for the simulated headphone (design.md §5).</summary>
+/// <summary>Sensitivity unit conversion for the simulated headphone (docs/design.md §5).</summary>
 public static class Sensitivity
 {
     /// <summary>A plug without a stated sensitivity (a short, a line input) is simulated as a typical 100 dB/mW.</summary>
     public const double DefaultDbPerMw = 100;
 
-    /// <summary>S_dB/V = S_dB/mW + 10·log10(1000 / Z) (design.md §5).</summary>
+    /// <summary>S_dB/V = S_dB/mW + 10·log10(1000 / Z) (docs/design.md §5).</summary>
     public static double ToDbPerV(double value, string unit, double impedanceOhm) =>
         unit == "dB/V" ? value : value + 10 * Math.Log10(1000 / Math.Max(impedanceOhm, 0.1));
 

@@ -3,6 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Scenario;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Timeline;
 

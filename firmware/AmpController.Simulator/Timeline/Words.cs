@@ -2,6 +2,10 @@ using System;
 using System.Globalization;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Scenario;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Timeline;
 
@@ -57,7 +61,7 @@ public static class Words
 
     static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
-    /// <summary>Why a gain step is chosen (design.md §2 gains, §5 noise: lowest gain that still reaches the level).</summary>
+    /// <summary>Why a gain step is chosen (docs/design.md §2 gains, §5 noise: lowest gain that still reaches the level).</summary>
     public static string GainReason(double gainDb) => gainDb switch
     {
         <= -10 => "the IEM gain: a very sensitive earphone needs little voltage, and the lowest gain keeps hiss inaudible",

@@ -2,11 +2,15 @@ using System;
 using System.IO;
 using System.Text.Json;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Trace;
 
 /// <summary>
-/// Writes the trace as JSON Lines, exactly the fields of design.md §7:
+/// Writes the trace as JSON Lines, exactly the fields of docs/design.md §7:
 /// {"tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"}.
 /// Values come from <see cref="BoardSnapshot"/>, i.e. the simulated chips' registers and relay.
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Acoustics;
 
-/// <summary>The numbers of design.md §5.</summary>
+/// <summary>The numbers of docs/design.md §5.</summary>
 [TestClass]
 public class AcousticMathTests
 {

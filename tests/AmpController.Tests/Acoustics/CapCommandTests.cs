@@ -7,7 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Acoustics;
 
-/// <summary>`ampsim cap` per design.md §7: command line, JSON shape, exit codes 0/2.</summary>
+/// <summary>`ampsim cap` per docs/design.md §7: command line, JSON shape, exit codes 0/2.</summary>
 [TestClass]
 public class CapCommandTests
 {

@@ -2,11 +2,15 @@ using System;
 using AmpController.Core.Supervision;
 using AmpController.Simulator.Board;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Control;
 
 /// <summary>
-/// design.md §3: the steady control tick allocates nothing. Measured around the whole simulated board's tick, which
+/// docs/design.md §3: the steady control tick allocates nothing. Measured around the whole simulated board's tick, which
 /// includes the real Core controller and drivers and the simulated bus and chips (they do not allocate either), so
 /// the number is an upper bound for Core's part.
 /// </summary>

@@ -5,6 +5,10 @@ using AmpController.Core.Acoustics;
 using AmpController.Simulator.Board;
 using AmpController.Tests.Acoustics;
 using CsCheck;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Control;
 
@@ -34,7 +38,7 @@ public static class BoardGen
     /// <summary>Headphones from data/headphones.csv (their true sensitivity), electrostatics excluded (no amp drives them).</summary>
     private static readonly HeadphoneRow[] Rows = HeadphonesCsv.Rows.Where(r => !r.IsElectrostatic).ToArray();
 
-    /// <summary>DC resistance reads 0.85–1.0× nominal (design.md §5); channels match within 2 %.</summary>
+    /// <summary>DC resistance reads 0.85–1.0× nominal (docs/design.md §5); channels match within 2 %.</summary>
     public static readonly Gen<HeadphoneLoad> Headphone =
         Gen.Select(Gen.Int[0, Rows.Length - 1], Gen.Double[0.85, 1.0], Gen.Double[0.98, 1.02])
             .Select((i, dc, match) => new HeadphoneLoad(Rows[i].NominalOhm * dc, Rows[i].NominalOhm * dc * match, Rows[i].DbPerV));

@@ -17,7 +17,7 @@ public class ControllerTests
         Assert.IsFalse(rig.Relay.Closed);
         Assert.IsTrue(rig.Relay.Writes >= 1, "the constructor drives the relay open explicitly");
         rig.Tick(19);
-        Assert.AreEqual(ControllerState.SafeStart, rig.Controller.State, "waits 200 ms after power-on (PT2258, design.md §6)");
+        Assert.AreEqual(ControllerState.SafeStart, rig.Controller.State, "waits 200 ms after power-on (PT2258, docs/design.md §6)");
         Assert.AreEqual(0, rig.Volume.Inits);
         rig.Tick(1);
         Assert.AreEqual(ControllerState.Unplugged, rig.Controller.State);

@@ -3,7 +3,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Devices;
 
-/// <summary>design.md §3: the steady control tick must not allocate; the drivers' per-tick calls allocate nothing.</summary>
+/// <summary>docs/design.md §3: the steady control tick must not allocate; the drivers' per-tick calls allocate nothing.</summary>
 [TestClass]
 public sealed class AllocationTests
 {

@@ -4,6 +4,10 @@ using AmpController.Core.Devices;
 using AmpController.Core.Platform;
 using AmpController.Simulator.Board;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Devices;
 

@@ -2,6 +2,10 @@ using System.Linq;
 using AmpController.Core.Devices;
 using AmpController.Simulator.Board;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Devices;
 

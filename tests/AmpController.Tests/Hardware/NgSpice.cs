@@ -5,6 +5,10 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Hardware;
 

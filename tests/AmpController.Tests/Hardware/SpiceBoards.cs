@@ -2,6 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Hardware;
 
@@ -15,7 +19,7 @@ public sealed class SpiceBoards
     public const int MonteCarloBoards = 30;
     public static readonly double[] References = { 1.0, 1.1, 1.2 };
 
-    /// <summary>Loads in ohms: calibration pair, 8–600 Ω accuracy set, and the class set of design.md §5 (±20 %).</summary>
+    /// <summary>Loads in ohms: calibration pair, 8–600 Ω accuracy set, and the class set of docs/design.md §5 (±20 %).</summary>
     public static readonly double[] Loads =
     {
         10, 470,

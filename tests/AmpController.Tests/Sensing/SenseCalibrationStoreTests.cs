@@ -1,6 +1,10 @@
 using AmpController.Core.Sensing;
 using AmpController.Simulator.Board;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Sensing;
 

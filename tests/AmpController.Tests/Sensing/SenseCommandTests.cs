@@ -4,7 +4,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Sensing;
 
-/// <summary>`ampsim sense` exactly as in design.md §7.</summary>
+/// <summary>`ampsim sense` exactly as in docs/design.md §7.</summary>
 [TestClass]
 public class SenseCommandTests
 {

@@ -4,6 +4,10 @@ using System.Linq;
 using AmpController.Core.Sensing;
 using AmpController.Simulator.Board;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Sensing;
 
@@ -46,7 +50,7 @@ public class SensorMonteCarloTests
         Assert.IsTrue(slowest <= 60, $"slowest measurement {slowest} ms");
     }
 
-    // Loads more than 20 % away from each threshold of design.md §5 (2 Ω, 5 kΩ, 100 kΩ).
+    // Loads more than 20 % away from each threshold of docs/design.md §5 (2 Ω, 5 kΩ, 100 kΩ).
     static readonly (SimSenseLoad Load, LoadClass Class)[] ClassCases =
     {
         (SimSenseLoad.Short, LoadClass.Short),

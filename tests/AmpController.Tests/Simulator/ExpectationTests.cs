@@ -3,6 +3,11 @@ using AmpController.Simulator.Commands;
 using AmpController.Simulator.Scenario;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static AmpController.Tests.Simulator.ScenarioFilesForTests;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Simulator;
 

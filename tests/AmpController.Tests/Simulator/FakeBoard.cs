@@ -1,5 +1,9 @@
 using System;
 using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Simulator;
 
@@ -10,7 +14,7 @@ namespace AmpController.Tests.Simulator;
 /// </summary>
 public sealed class FakeBoard(BoardConfig config) : ISimulatedBoard
 {
-    const double ProgrammeVolts = 0.632; // 2.0 Vrms full scale − 10 dB (design.md §4 S4)
+    const double ProgrammeVolts = 0.632; // 2.0 Vrms full scale − 10 dB (docs/design.md §4 S4)
     HeadphoneLoad? _load;
     long _pluggedAt, _faultUntil = -1;
     string? _fault;

@@ -104,7 +104,7 @@ public class RealBoardScenarioTests
         Assert.AreEqual(0, r.ExitCode, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         var o = doc.RootElement;
-        Assert.AreEqual(0, o.GetProperty("bytesPerTick").GetDouble(), "design.md §3: no allocation in the steady control tick");
+        Assert.AreEqual(0, o.GetProperty("bytesPerTick").GetDouble(), "docs/design.md §3: no allocation in the steady control tick");
         Assert.AreEqual(50000, o.GetProperty("ticks").GetInt64());
         Assert.AreEqual("playing", o.GetProperty("state").GetString());
         Assert.IsTrue(o.GetProperty("realTimeFactor").GetDouble() > 0);

@@ -105,7 +105,7 @@ public class ScenarioValidationTests
         Assert.AreEqual("hd600-plug", s.Name);
         Assert.AreEqual(5, s.Events.Count);
         var plug = (PlugEvent)s.Events[0];
-        // design.md §5: S_dB/V = S_dB/mW + 10·log10(1000/Z) = 97 + 10·log10(1000/300) = 102.23
+        // docs/design.md §5: S_dB/V = S_dB/mW + 10·log10(1000/Z) = 97 + 10·log10(1000/300) = 102.23
         Assert.AreEqual(102.23, plug.Load.SensitivityDbPerV, 0.01);
         var nack = (FaultEvent)s.Events[3];
         Assert.AreEqual(("nack", "expander", 5), (nack.Fault.Kind, nack.Fault.Device, nack.Fault.Count));

@@ -13,7 +13,7 @@ public class TraceFormatTests
 {
     static readonly string[] ContractFields = ["tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"];
 
-    /// <summary>Checks design.md §7's trace contract on a JSONL file; returns the parsed lines.</summary>
+    /// <summary>Checks docs/design.md §7's trace contract on a JSONL file; returns the parsed lines.</summary>
     public static JsonElement[] AssertTraceContract(string path, long durationMs)
     {
         var lines = File.ReadAllLines(path);

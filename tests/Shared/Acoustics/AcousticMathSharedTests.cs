@@ -23,9 +23,9 @@ namespace AmpController.Tests.Shared.Acoustics
         [TestMethod]
         public void Sensitivity_per_mW_to_per_V_matches_design_section_5_on_the_device_maths_library()
         {
-            // design.md §5: S_dB/V = S_dB/mW + 10·log10(1000 / Z). HD600: 97 dB/mW at 300 Ω → 97 + 5.229 = 102.229 dB/V.
+            // docs/design.md §5: S_dB/V = S_dB/mW + 10·log10(1000 / Z). HD600: 97 dB/mW at 300 Ω → 97 + 5.229 = 102.229 dB/V.
             AssertNear(102.229, AcousticMath.DbPerMwToDbPerV(97, 300), "HD600");
-            // An IEM: about 119 dB/mW at 10 Ω ≈ 139 dB/V (design.md §5, noise paragraph).
+            // An IEM: about 119 dB/mW at 10 Ω ≈ 139 dB/V (docs/design.md §5, noise paragraph).
             AssertNear(139.0, AcousticMath.DbPerMwToDbPerV(119, 10), "IEM");
         }
 

@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// Exact response of the test source's two-section RC ladder (Ra/Rb/C1, R2/C2) to its enable pin: the state

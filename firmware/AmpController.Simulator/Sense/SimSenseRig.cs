@@ -1,8 +1,12 @@
 using System;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// One simulated board's sense circuit with the real firmware estimator on a 10 ms tick, as used by `ampsim sense`,

@@ -1,8 +1,12 @@
 using System;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// The simulated board's impedance sensor: the real firmware estimator (Core ImpedanceSensor) on the simulated sense

@@ -1,7 +1,11 @@
 using System;
 using AmpController.Core.Platform;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Devices;
 
 /// <summary>
 /// Simulated PT2258 (Core/Devices/Pt2258/README.md), six channels; the board uses channel 1 = left, 2 = right.

@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
 using AmpController.Core.Platform;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.I2c;
 
 public enum TransferKind { Write, Read, WriteRead }
 

@@ -1,9 +1,13 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
-/// ESP32 ADC1 at 0 dB attenuation, 12 bits (design.md §5): uncalibrated reference 1.0–1.2 V, an input offset below
+/// ESP32 ADC1 at 0 dB attenuation, 12 bits (docs/design.md §5): uncalibrated reference 1.0–1.2 V, an input offset below
 /// which it reads 0, a smooth integral non-linearity of up to ±12 LSB (ESP32 datasheet; sum of three bows, the widest largest), Gaussian noise of
 /// a few LSB, quantisation, clipping at 0 and 4095, and injected spikes (random full-scale or random codes).
 /// All drawn from the seed given.

@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Platform;
 
 /// <summary>
 /// The plug-to-jack contact of one channel. Solid: a fixed 5–30 mΩ per insertion. Intermittent (half-inserted or

@@ -1,4 +1,8 @@
-namespace AmpController.Simulator.Board;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
+namespace AmpController.Simulator.Devices;
 
 /// <summary>The physics side of a simulated volume chip: what the audio really gets.</summary>
 public interface ISimVolumeChip : ISimI2cDevice

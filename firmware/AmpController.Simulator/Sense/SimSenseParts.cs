@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// Component values of one board's sense front end (hardware/README.md; the netlist hardware/sense-frontend.cir uses

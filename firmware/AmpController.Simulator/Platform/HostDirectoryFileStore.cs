@@ -1,8 +1,12 @@
 using System;
 using System.IO;
 using AmpController.Core.Platform;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Platform;
 
 /// <summary>
 /// The device's flash (IFileStore) as a host folder, so settings saved in one `ampsim console` run are loaded by the

@@ -1,7 +1,11 @@
 using System;
 using System.Globalization;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// What is plugged into the jack, as the sense circuit sees it: DC resistance per channel to the sleeve
@@ -18,7 +22,7 @@ public sealed record SimSenseLoad(double LeftOhm, double RightOhm, bool Intermit
     public static SimSenseLoad Mono(double ohm) => new(ohm, 0);
 
     /// <summary>
-    /// Parses the `ampsim sense --load` syntax (design.md §7): OHM, L_OHM,R_OHM, open, short, mono:OHM. Each side of
+    /// Parses the `ampsim sense --load` syntax (docs/design.md §7): OHM, L_OHM,R_OHM, open, short, mono:OHM. Each side of
     /// a pair may also be "open" or "short". Throws FormatException with a one-line reason.
     /// </summary>
     public static SimSenseLoad Parse(string text)

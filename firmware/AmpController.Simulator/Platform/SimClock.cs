@@ -1,7 +1,11 @@
 using System;
 using AmpController.Core.Platform;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Platform;
 
 /// <summary>Simulated monotonic clock: time moves only when the simulation (or a test) advances it.</summary>
 public sealed class SimClock : IClock

@@ -1,6 +1,10 @@
 using AmpController.Core.Platform;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Platform;
 
 /// <summary>A digital input whose level the board model sets (jack switch, encoder contacts, button).</summary>
 public sealed class SimInputPin : IDigitalInput
@@ -11,7 +15,7 @@ public sealed class SimInputPin : IDigitalInput
 
 /// <summary>
 /// The output relay's GPIO with the relay behind it: normally open, closed while the pin drives high. The external
-/// pull-down (design.md §2) makes a reset or unpowered MCU read as low, i.e. relay open.
+/// pull-down (docs/design.md §2) makes a reset or unpowered MCU read as low, i.e. relay open.
 /// </summary>
 public sealed class SimRelayPin : IDigitalOutput
 {

@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Devices;
 
 /// <summary>
 /// Simulated DS1882 (Core/Devices/Ds1882/README.md). Register side: one command byte per written byte, the two MSBs

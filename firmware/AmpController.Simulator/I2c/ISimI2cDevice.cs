@@ -1,4 +1,8 @@
-namespace AmpController.Simulator.Board;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
+namespace AmpController.Simulator.I2c;
 
 /// <summary>A simulated chip on the <see cref="SimI2cBus"/>: the register side the master talks to.</summary>
 public interface ISimI2cDevice

@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Platform;
 
 /// <summary>
 /// Mechanical contacts sampled once per simulated millisecond: a queue of per-millisecond levels (bit 1 = A,

@@ -1,6 +1,10 @@
 using System;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.I2c;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
 
-namespace AmpController.Simulator.Board;
+namespace AmpController.Simulator.Devices;
 
 /// <summary>
 /// Simulated TCA9534 with the reference board behind it (Core/Devices/Tca9534/README.md). Register side: command byte =
@@ -22,7 +26,7 @@ public sealed class SimTca9534 : ISimI2cDevice
     private readonly int[] _gainStepsDb;
     private int _pointer;
 
-    /// <param name="gainStepsDb">Gain with no relay, with K1, with K1 and K2 (default −20, 0, +12 dB, design.md §2).</param>
+    /// <param name="gainStepsDb">Gain with no relay, with K1, with K1 and K2 (default −20, 0, +12 dB, docs/design.md §2).</param>
     public SimTca9534(int address = DefaultAddress, int[]? gainStepsDb = null)
     {
         if (address < 0x20 || address > 0x27) throw new ArgumentOutOfRangeException(nameof(address));

@@ -1,6 +1,10 @@
-namespace AmpController.Simulator.Board;
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Devices;
+using AmpController.Simulator.Sense;
+using AmpController.Simulator.Platform;
+namespace AmpController.Simulator.I2c;
 
-/// <summary>Faults the <see cref="SimI2cBus"/> injects per device (design.md §7 scenario fault kinds).</summary>
+/// <summary>Faults the <see cref="SimI2cBus"/> injects per device (docs/design.md §7 scenario fault kinds).</summary>
 public enum FaultKind
 {
     /// <summary>The next <c>count</c> transfers to the device are not acknowledged; the chip sees nothing.</summary>
