@@ -38,10 +38,36 @@ public sealed class ApiType
     public bool Has(string modifier) => Modifiers.Contains(modifier);
 }
 
-/// <summary>One member line: kind (field, ctor, prop, indexer, event, method, op), attributes and the C#-like rest.</summary>
+/// <summary>
+/// One member line: kind (field, ctor, prop, indexer, event, method, op), attributes and the C#-like rest.
+/// Two line forms carry extra meaning (api.txt FORMAT): "this" before the first parameter is an extension method, and a
+/// line without accessibility ("void IDisposable.Dispose()") is an explicit interface implementation.
+/// </summary>
 public sealed record ApiMember(string Kind, IReadOnlyList<string> Attributes, IReadOnlyList<string> Modifiers, string Rest, int Line)
 {
+    public static readonly string[] AccessibilityWords = ["public", "protected", "internal", "private"];
+
     public bool Has(string modifier) => Modifiers.Contains(modifier);
+
+    public bool IsExtension => Kind == "method" && Rest.IndexOf('(') is var open and >= 0
+        && Rest[(open + 1)..].TrimStart().StartsWith("this ", System.StringComparison.Ordinal);
+
+    public bool IsExplicitInterfaceImplementation => !Modifiers.Any(AccessibilityWords.Contains);
+
+    /// <summary>"IDisposable" for "void IDisposable.Dispose()"; null for an ordinary member.</summary>
+    public string? ExplicitInterface
+    {
+        get
+        {
+            if (!IsExplicitInterfaceImplementation) return null;
+            string declarator = Rest;
+            ApiParser.ReadTypeName(ref declarator);             // the member's type
+            int end = declarator.IndexOfAny(['(', ' ', '[']);
+            string name = end < 0 ? declarator : declarator[..end];
+            int dot = name.LastIndexOf('.');
+            return dot < 0 ? null : name[..dot];
+        }
+    }
 }
 
 /// <summary>One "Name = value" line of an enum, with its attributes (e.g. [Obsolete(error): ...]).</summary>

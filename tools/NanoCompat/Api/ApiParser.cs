@@ -133,7 +133,12 @@ public static partial class ApiParser
             modifiers.Add(word);
             s = s[word.Length..].TrimStart();
         }
-        return new ApiMember(kind, attributes, modifiers, s, lineNo);
+        var member = new ApiMember(kind, attributes, modifiers, s, lineNo);
+        if (member.IsExplicitInterfaceImplementation && member.ExplicitInterface is null)
+            throw Error(lineNo, "member without accessibility that is not an explicit interface implementation (Interface.Member): " + s);
+        if (member.IsExtension && !member.Has("static"))
+            throw Error(lineNo, "extension method ('this' parameter) that is not static: " + s);
+        return member;
     }
 
     /// <summary>Removes leading "[...]" groups (brackets balanced) and returns their inner text.</summary>

@@ -14,9 +14,6 @@ namespace NanoCompat.Gate;
 /// </summary>
 public sealed partial class SourceScanner(SemanticModel model, List<Problem> problems, string displayPath) : CSharpSyntaxWalker
 {
-    [GeneratedRegex("^[DdFfGgNnXx][0-9]{0,2}$")]
-    private static partial Regex SupportedFormat();
-
     void Report(SyntaxNode node, string code, string message) => Report(node.GetLocation(), code, message);
 
     void Report(Location location, string code, string message)
@@ -161,34 +158,5 @@ public sealed partial class SourceScanner(SemanticModel model, List<Problem> pro
     {
         Report(node, "NANO012", "iterator 'yield' (the generated enumerator implements IEnumerator<T>: not on nanoFramework 1.x)");
         base.VisitYieldStatement(node);
-    }
-
-    public override void VisitInterpolationFormatClause(InterpolationFormatClauseSyntax node)
-    {
-        string format = node.FormatStringToken.ValueText;
-        if (!SupportedFormat().IsMatch(format))
-            Report(node, "NANO013", $"format specifier '{format}' (the device formats only D, F, G, N, X with optional digits)");
-        base.VisitInterpolationFormatClause(node);
-    }
-
-    public override void VisitInvocationExpression(InvocationExpressionSyntax node)
-    {
-        if (node.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: var name } && node.ArgumentList.Arguments.Count > 0
-            && node.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string text })
-        {
-            if (name == "ToString") CheckFormat(node, text);
-            else if (name == "Format" && model.GetSymbolInfo(node).Symbol?.ContainingType?.SpecialType == SpecialType.System_String)
-                foreach (Match item in FormatItem().Matches(text)) CheckFormat(node, item.Groups[1].Value);
-        }
-        base.VisitInvocationExpression(node);
-    }
-
-    [GeneratedRegex(@"(?<!\{)\{\d+(?:,-?\d+)?:([^}]*)\}")]
-    private static partial Regex FormatItem();
-
-    void CheckFormat(SyntaxNode node, string format)
-    {
-        if (!SupportedFormat().IsMatch(format))
-            Report(node, "NANO013", $"format specifier '{format}' (the device formats only D, F, G, N, X with optional digits)");
     }
 }

@@ -83,6 +83,7 @@ public sealed partial class StubGenerator(IReadOnlyList<ApiAssembly> all)
     {
         foreach (string attribute in m.Attributes.Select(MapAttribute).OfType<string>())
             sb.Append(indent).Append('[').Append(attribute).AppendLine("]");
+        CheckLineForm(type, m);
         bool bodiless = type.Kind == "interface" || m.Has("abstract") || m.Has("extern");
         var modifiers = m.Modifiers.ToList();
         sb.Append(indent);
@@ -111,6 +112,18 @@ public sealed partial class StubGenerator(IReadOnlyList<ApiAssembly> all)
                 sb.Append(string.Join(' ', modifiers)).Append(' ').Append(m.Rest).AppendLine(bodiless ? ";" : " { throw null; }");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The two special line forms compile only where C# allows them; a listing that puts them elsewhere is a listing error,
+    /// reported with its api.txt line rather than as a compiler error in generated code.
+    /// </summary>
+    static void CheckLineForm(ApiType type, ApiMember m)
+    {
+        if (m.ExplicitInterface is { } contract && !type.Bases.Any(b => b == contract || b.EndsWith("." + contract, StringComparison.Ordinal)))
+            throw new FormatException($"api.txt:{m.Line}: explicit implementation of {contract}, which {type.FullName} does not implement");
+        if (m.IsExtension && !(type.Kind == "class" && type.Has("static") && type.DeclaringRelativeName is null && type.TypeParameters is null))
+            throw new FormatException($"api.txt:{m.Line}: extension method outside a top-level static class ({type.FullName})");
     }
 
     /// <summary>
