@@ -163,11 +163,8 @@ namespace AmpController.Core.SerialConsole
                 return "impedance '" + tokens[3] + "' is not a number like 32 or 12.8; " + usage;
             if (!ConsoleNumbers.TryParseTenths(tokens[4], out int sensitivity))
                 return "sensitivity '" + tokens[4] + "' is not a number like 97 or 97.5; " + usage;
-            string unitText = tokens[5].ToLower();
             SensitivityUnit unit;
-            if (unitText == "db/mw") unit = SensitivityUnit.DbPerMw;
-            else if (unitText == "db/v") unit = SensitivityUnit.DbPerV;
-            else return "unit '" + tokens[5] + "' must be dB/mW or dB/V";
+            if (!SensitivityUnits.TryParse(tokens[5], out unit)) return "unit '" + tokens[5] + "' must be dB/mW or dB/V";
 
             SettingsResult valid = StoredProfile.Validate(name, ohm, sensitivity, unit);
             if (valid != SettingsResult.Ok) return ConsoleMessages.Explain(valid);

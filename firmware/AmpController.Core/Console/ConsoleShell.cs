@@ -123,7 +123,7 @@ namespace AmpController.Core.SerialConsole
         private static string Describe(StoredProfile p)
         {
             return p.Name + " " + ConsoleNumbers.FormatTenths(p.ImpedanceTenthsOhm) + " ohm "
-                + ConsoleNumbers.FormatTenths(p.SensitivityTenthsDb) + (p.Unit == SensitivityUnit.DbPerV ? " dB/V" : " dB/mW");
+                + ConsoleNumbers.FormatTenths(p.SensitivityTenthsDb) + " " + SensitivityUnits.Name(p.Unit);
         }
 
         private static string ChipName(VolumeChipChoice chip)

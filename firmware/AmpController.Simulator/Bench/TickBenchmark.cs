@@ -25,7 +25,7 @@ public static class TickBenchmark
     public static BenchResult Run(Func<BoardConfig, ISimulatedBoard> createBoard, long ticks)
     {
         var board = createBoard(new BoardConfig(Seed: 1));
-        board.Plug(new HeadphoneLoad(300, 300, Sensitivity.ToDbPerV(97, "dB/mW", 300)));
+        board.Plug(new HeadphoneLoad(300, 300, Sensitivity.ToDbPerV(97, Core.Acoustics.SensitivityUnit.DbPerMw, 300)));
         for (int i = 0; i < SettleTicks; i++)
         {
             if (i == 100) board.TurnEncoder(6);

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using AmpController.Core.Acoustics;
+using AmpController.Core.Storage;
 using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
@@ -10,15 +12,15 @@ namespace AmpController.Simulator.Board;
 public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false);
 
 /// <summary>A fault to inject (docs/design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
-public sealed record FaultSpec(string Kind, string Device = "volume", int Count = 1, int DurationMs = 0);
+public sealed record FaultSpec(BoardFaultKind Kind, FaultDevice Device = FaultDevice.Volume, int Count = 1, int DurationMs = 0);
 
 /// <summary>A user's headphone profile (docs/design.md §7 scenario "profiles").</summary>
-public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, string Unit);
+public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, SensitivityUnit Unit);
 
 /// <summary>Board and user configuration for one simulation run.</summary>
 public sealed record BoardConfig(
     int Seed = 1,
-    string VolumeChip = "DS1882",
+    VolumeChipChoice VolumeChip = VolumeChipChoice.Ds1882,
     double LimitDbA = 85,
     double SafeDefaultDbA = 70,
     IReadOnlyList<ProfileSpec>? Profiles = null);

@@ -55,20 +55,18 @@ public sealed partial class SimulatedBoard
         if (fault.Count < 0 || fault.DurationMs < 0) throw new ArgumentException("count and durationMs must be ≥ 0");
         switch (fault.Kind)
         {
-            case "adcSpike":
+            case BoardFaultKind.AdcSpike:
                 _sensor.InjectSpikes(Math.Max(1, fault.Count));
                 return;
-            case "stall":
+            case BoardFaultKind.Stall:
                 _stalled = true;
                 _stalledUntilMs = fault.DurationMs > 0 ? Clock.NowMs + fault.DurationMs : -1;
                 return;
-            case "powerCycle" when fault.Device == "board":
+            case BoardFaultKind.PowerCycle when fault.Device == FaultDevice.Board:
                 PowerCycleBoard(fault.DurationMs);
                 return;
         }
-        if (!FaultKinds.TryParse(fault.Kind, out FaultKind kind))
-            throw new ArgumentException($"unknown fault kind '{fault.Kind}'");
-        Bus.Inject(AddressOf(fault.Device), kind, Math.Max(1, fault.Count), fault.DurationMs);
+        Bus.Inject(AddressOf(fault.Device), BusFault(fault.Kind), Math.Max(1, fault.Count), fault.DurationMs);
     }
 
     /// <summary>Drops every pending injected fault (bus and sense); chip state, power and a stall are left alone.</summary>
@@ -86,11 +84,22 @@ public sealed partial class SimulatedBoard
         _poweredOffUntilMs = Clock.NowMs + Math.Max(ControllerTiming.TickMs, durationMs);
     }
 
-    private int AddressOf(string device) => device switch
+    private int AddressOf(FaultDevice device) => device switch
     {
-        "volume" => VolumeChip.Address,
-        "expander" => Expander.Address,
-        _ => throw new ArgumentException($"unknown device '{device}' (volume, expander, board, sense)"),
+        FaultDevice.Volume => VolumeChip.Address,
+        FaultDevice.Expander => Expander.Address,
+        _ => throw new ArgumentException($"fault device {device} is not on the I2C bus (volume, expander)"),
+    };
+
+    private static FaultKind BusFault(BoardFaultKind kind) => kind switch
+    {
+        BoardFaultKind.Nack => FaultKind.Nack,
+        BoardFaultKind.StuckBus => FaultKind.StuckBus,
+        BoardFaultKind.ChipReset => FaultKind.ChipReset,
+        BoardFaultKind.BitFlip => FaultKind.BitFlip,
+        BoardFaultKind.PowerCycle => FaultKind.PowerCycle,
+        BoardFaultKind.PartialTransfer => FaultKind.PartialTransfer,
+        _ => throw new ArgumentException($"fault kind {kind} is not an I2C fault"),
     };
 
     public BoardSnapshot Snapshot()
@@ -103,7 +112,7 @@ public sealed partial class SimulatedBoard
         double? spl = Relay.Closed && Load != null ? BoardAcoustics.LouderEar(Load, gainDb, left, right) : null;
         Controller c = Controller;
         int? cap = c.HasDecision ? c.CapDb : null;
-        string state = PoweredOff ? "off" : c.StateName;
+        string state = PoweredOff ? PoweredOffState : c.StateName;
         string? fault = PoweredOff ? null
             : c.State is ControllerState.Fault or ControllerState.Recovering ? FaultName(c.LastFault) : null;
         return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault);

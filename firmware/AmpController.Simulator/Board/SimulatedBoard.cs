@@ -4,6 +4,7 @@ using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
 using AmpController.Core.Sensing;
+using AmpController.Core.Storage;
 using AmpController.Core.Supervision;
 using AmpController.Simulator.Timeline;
 using AmpController.Simulator.Devices;
@@ -48,9 +49,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _flicker = new Random(config.Seed + 3);
         Clock = new SimClock();
         Bus = new SimI2cBus(Clock);
-        bool pt = string.Equals(config.VolumeChip, "PT2258", StringComparison.OrdinalIgnoreCase);
-        if (!pt && !string.Equals(config.VolumeChip, "DS1882", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"unknown volume chip '{config.VolumeChip}' (DS1882 or PT2258)");
+        bool pt = config.VolumeChip == VolumeChipChoice.Pt2258;
         VolumeChip = pt ? new SimPt2258(Clock, SimPt2258.DefaultAddress, config.Seed) : new SimDs1882();
         Expander = new SimTca9534();
         Bus.Attach(VolumeChip);
@@ -89,6 +88,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public HeadphoneLoad? Load { get; private set; }
 
     public bool PoweredOff => _poweredOffUntilMs >= 0;
+
+    /// <summary>The trace's state name while the whole board is without power (a board powerCycle).</summary>
+    public const string PoweredOffState = "off";
 
     /// <summary>No encoder motion left to play out.</summary>
     public bool EncoderIdle => _encoder.Idle;
@@ -188,15 +190,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         for (int i = 0; i < profiles.Length; i++)
         {
             ProfileSpec p = config.Profiles[i];
-            profiles[i] = new HeadphoneProfile(p.Name, p.ImpedanceOhm, p.Sensitivity, ParseUnit(p.Unit));
+            profiles[i] = new HeadphoneProfile(p.Name, p.ImpedanceOhm, p.Sensitivity, p.Unit);
         }
         return profiles;
     }
 
-    internal static SensitivityUnit ParseUnit(string unit) => unit switch
-    {
-        "dB/mW" => SensitivityUnit.DbPerMw,
-        "dB/V" => SensitivityUnit.DbPerV,
-        _ => throw new ArgumentException($"unknown sensitivity unit '{unit}' (dB/mW or dB/V)"),
-    };
 }

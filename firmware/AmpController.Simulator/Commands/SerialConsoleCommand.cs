@@ -66,7 +66,7 @@ public sealed class SerialConsoleCommand : ICommand, IReadsInput
             output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
 
         var board = new SimulatedBoard(new BoardConfig(
-            Seed: seed, VolumeChip: settings.VolumeChip == VolumeChipChoice.Pt2258 ? "PT2258" : "DS1882"));
+            Seed: seed, VolumeChip: settings.VolumeChip));
         settings.ApplyTo(board.Policy.Input);
         output.WriteLine("volume chip " + board.VolumeDriver.Name + " (stored choice)");
         if (plugOhm is double ohm) board.Plug(new HeadphoneLoad(ohm, ohm, sensitivity));

@@ -20,21 +20,3 @@ public enum FaultKind
     /// <summary>The chip loses power for <c>durationMs</c> (NACKs meanwhile), then powers up in its power-on state.</summary>
     PowerCycle,
 }
-
-public static class FaultKinds
-{
-    /// <summary>Parses the scenario spelling (nack, stuckBus, partialTransfer, bitFlip, chipReset, powerCycle).</summary>
-    public static bool TryParse(string name, out FaultKind kind)
-    {
-        switch (name)
-        {
-            case "nack": kind = FaultKind.Nack; return true;
-            case "stuckBus": kind = FaultKind.StuckBus; return true;
-            case "partialTransfer": kind = FaultKind.PartialTransfer; return true;
-            case "bitFlip": kind = FaultKind.BitFlip; return true;
-            case "chipReset": kind = FaultKind.ChipReset; return true;
-            case "powerCycle": kind = FaultKind.PowerCycle; return true;
-            default: kind = FaultKind.Nack; return false;
-        }
-    }
-}

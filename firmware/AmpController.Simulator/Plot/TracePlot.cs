@@ -4,6 +4,8 @@ using System.Linq;
 using AmpController.Simulator.Scenario;
 using ScottPlot;
 
+using AmpController.Simulator.Vocabulary;
+
 namespace AmpController.Simulator.Plot;
 
 /// <summary>
@@ -74,7 +76,7 @@ public static class TracePlot
         {
             (string label, Color color) = e switch
             {
-                FaultEvent f => ($"fault: {f.Fault.Kind}", Colors.Red),
+                FaultEvent f => ($"fault: {f.Fault.Kind.Name()}", Colors.Red),
                 PlugEvent p => (p.Load.HalfInserted ? "half plug" : "plug", Colors.Gray),
                 UnplugEvent => ("unplug", Colors.Gray),
                 _ => ("", Colors.Transparent),

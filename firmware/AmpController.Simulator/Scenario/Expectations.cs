@@ -6,6 +6,8 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Simulator.Vocabulary;
+
 namespace AmpController.Simulator.Scenario;
 
 /// <summary>
@@ -54,9 +56,9 @@ public sealed record RelayOpenExpectation(string Path, long WithinMs) : Expectat
             long? opened = run.FirstAfter(fault.AtMs, s => !s.RelayClosed);
             long windowEnd = run.ReactionWindowEnd(fault);
             if (opened is null || opened > windowEnd)
-                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay still closed at {windowEnd} ms");
+                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: relay still closed at {windowEnd} ms");
             if (opened - fault.AtMs > WithinMs)
-                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: relay opened only after {opened - fault.AtMs} ms");
+                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: relay opened only after {opened - fault.AtMs} ms");
         }
         return null;
     }
@@ -104,7 +106,7 @@ public sealed record RecoverExpectation(string Path, long WithinMs) : Expectatio
                 continue; // the fault was absorbed without cutting the output
             long? music = run.FirstAfter(opened, MusicExpectation.IsMusic);
             if (music is null || music > deadline)
-                return Fail($"{fault.Fault.Kind} fault at {fault.AtMs} ms: " +
+                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: " +
                             (music is null ? "music never came back" : $"music back only {music - end} ms after the fault ended"));
         }
         return null;

@@ -13,6 +13,8 @@ public static class ScenarioFiles
     /// <summary>Reads and validates a file; a missing or unreadable file is bad input like a malformed one.</summary>
     public static ScenarioSpec Load(string path)
     {
+        if (Directory.Exists(path))
+            throw new ScenarioException("$", $"'{path}' is a folder; give a scenario file (e.g. {Path.Combine(path, "scenario.json")})");
         string text;
         try
         {
@@ -22,7 +24,7 @@ public static class ScenarioFiles
         {
             throw new ScenarioException("$", $"cannot read '{path}': {e.Message}");
         }
-        return ScenarioParser.Parse(text);
+        return ScenarioLoader.Parse(text);
     }
 
     /// <summary>Built-in scenario names in demo order (file names without .json, sorted: they start with a number).</summary>
@@ -41,5 +43,5 @@ public static class ScenarioFiles
         return reader.ReadToEnd();
     }
 
-    public static ScenarioSpec BuiltIn(string name) => ScenarioParser.Parse(BuiltInText(name));
+    public static ScenarioSpec BuiltIn(string name) => ScenarioLoader.Parse(BuiltInText(name));
 }

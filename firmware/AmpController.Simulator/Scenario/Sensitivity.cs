@@ -1,4 +1,5 @@
 using System;
+using AmpController.Core.Acoustics;
 
 namespace AmpController.Simulator.Scenario;
 
@@ -9,8 +10,8 @@ public static class Sensitivity
     public const double DefaultDbPerMw = 100;
 
     /// <summary>S_dB/V = S_dB/mW + 10·log10(1000 / Z) (docs/design.md §5).</summary>
-    public static double ToDbPerV(double value, string unit, double impedanceOhm) =>
-        unit == "dB/V" ? value : value + 10 * Math.Log10(1000 / Math.Max(impedanceOhm, 0.1));
+    public static double ToDbPerV(double value, SensitivityUnit unit, double impedanceOhm) =>
+        AcousticMath.ToDbPerV(value, unit, Math.Max(impedanceOhm, 0.1)); // a short has no meaningful dB/mW
 
     /// <summary>The nominal impedance of a plug: the mean of the connected channels (a mono plug shorts one).</summary>
     public static double NominalOhm(double leftOhm, double rightOhm) =>

@@ -8,6 +8,8 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Simulator.Vocabulary;
+
 namespace AmpController.Simulator.Timeline;
 
 /// <summary>
@@ -109,7 +111,7 @@ public sealed class Narrator(ScenarioSpec scenario)
             long dt = now.TMs - f.AtMs;
             _faultOpenedRelay = true;
             if (ScenarioVocabulary.OpensRelay(f.Fault.Kind)) WorstRelayOpenMs = Math.Max(WorstRelayOpenMs ?? 0, dt);
-            why = $" {dt} ms after the {f.Fault.Kind} fault (rules S5/S6: within one 100 ms supervision period)";
+            why = $" {dt} ms after the {f.Fault.Kind.Name()} fault (rules S5/S6: within one 100 ms supervision period)";
         }
         Add(now.TMs, EntryKind.Protection, $"Output relay OPENS: the headphone is disconnected{why}.");
     }

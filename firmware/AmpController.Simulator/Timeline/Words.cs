@@ -7,6 +7,9 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Core.Acoustics;
+using AmpController.Simulator.Vocabulary;
+
 namespace AmpController.Simulator.Timeline;
 
 /// <summary>Plain-language descriptions of scenario actions and board values for the demo.</summary>
@@ -35,8 +38,8 @@ public static class Words
             ? load.LeftOhm <= 0 && load.RightOhm <= 0 ? "both channels shorted" : $"mono plug: one channel {Ohm(Math.Max(load.LeftOhm, load.RightOhm))}, the other shorted to ground"
             : load.LeftOhm == load.RightOhm ? $"{Ohm(load.LeftOhm)} per channel" : $"left {Ohm(load.LeftOhm)}, right {Ohm(load.RightOhm)}";
         string truth = p.SensitivityGiven is double s
-            ? $"really {s.ToString("0.#", CultureInfo.InvariantCulture)} {p.UnitGiven}" +
-              (p.UnitGiven == "dB/V" ? "" : $" = {load.SensitivityDbPerV.ToString("0.#", CultureInfo.InvariantCulture)} dB/V")
+            ? $"really {s.ToString("0.#", CultureInfo.InvariantCulture)} {p.UnitGiven?.Name()}" +
+              (p.UnitGiven == SensitivityUnit.DbPerV ? "" : $" = {load.SensitivityDbPerV.ToString("0.#", CultureInfo.InvariantCulture)} dB/V")
             : "sensitivity unspecified";
         string half = load.HalfInserted ? "Plug pushed in half-way (only some contacts touch): " : "Headphone plugged in: ";
         return half + contacts + (p.SensitivityGiven is null
@@ -48,13 +51,13 @@ public static class Words
 
     public static string Fault(FaultSpec f) => f.Kind switch
     {
-        "nack" => $"FAULT injected: the {f.Device} chip stops answering on I2C (NACK) for {Count(f.Count, "transfer")}.",
-        "stuckBus" => $"FAULT injected: the I2C bus is stuck (a chip holds SDA low){For(f)}.",
-        "chipReset" => $"FAULT injected: the {f.Device} chip resets itself (brown-out) and is back at its power-on state.",
-        "bitFlip" => $"FAULT injected: a bit flips in a register of the {f.Device} chip.",
-        "adcSpike" => $"FAULT injected: noise spikes on the sense ADC ({Count(f.Count, "sample")}).",
-        "powerCycle" => "FAULT injected: the board loses power and restarts.",
-        _ => $"FAULT injected: {f.Kind}.",
+        BoardFaultKind.Nack => $"FAULT injected: the {f.Device.Name()} chip stops answering on I2C (NACK) for {Count(f.Count, "transfer")}.",
+        BoardFaultKind.StuckBus => $"FAULT injected: the I2C bus is stuck (a chip holds SDA low){For(f)}.",
+        BoardFaultKind.ChipReset => $"FAULT injected: the {f.Device.Name()} chip resets itself (brown-out) and is back at its power-on state.",
+        BoardFaultKind.BitFlip => $"FAULT injected: a bit flips in a register of the {f.Device.Name()} chip.",
+        BoardFaultKind.AdcSpike => $"FAULT injected: noise spikes on the sense ADC ({Count(f.Count, "sample")}).",
+        BoardFaultKind.PowerCycle => "FAULT injected: the board loses power and restarts.",
+        _ => $"FAULT injected: {f.Kind.Name()}.",
     };
 
     static string For(FaultSpec f) => f.DurationMs > 0 ? $" for {f.DurationMs} ms" : "";

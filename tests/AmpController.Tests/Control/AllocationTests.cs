@@ -7,6 +7,7 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Core.Storage;
 namespace AmpController.Tests.Control;
 
 /// <summary>
@@ -20,9 +21,9 @@ public class AllocationTests
     private const int Ticks = 10_000;
 
     [TestMethod]
-    [DataRow("DS1882")]
-    [DataRow("PT2258")]
-    public void Steady_tick_allocates_zero_bytes_over_10000_ticks(string chip)
+    [DataRow(VolumeChipChoice.Ds1882)]
+    [DataRow(VolumeChipChoice.Pt2258)]
+    public void Steady_tick_allocates_zero_bytes_over_10000_ticks(VolumeChipChoice chip)
     {
         var board = SimulatedBoardTests.Booted(chip);
         board.Plug(SimulatedBoardTests.Hd600);

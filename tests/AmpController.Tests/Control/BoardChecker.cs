@@ -8,6 +8,8 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using K = AmpController.Simulator.Board.BoardFaultKind;
+using D = AmpController.Simulator.Board.FaultDevice;
 namespace AmpController.Tests.Control;
 
 /// <summary>
@@ -87,11 +89,11 @@ public sealed class BoardChecker
                 _board.InjectFault(f.Fault);
                 // Spikes, a hung loop or an expander fault (it carries the sense relay) during a measurement may
                 // honestly make a reading "uncertain".
-                if (f.Fault.Kind is "adcSpike" or "stall" || f.Fault.Device is "expander" or "board") _spiked = true;
-                if (f.Fault is { Kind: "powerCycle" } && f.Fault.Device != "board")
+                if (f.Fault.Kind is K.AdcSpike or K.Stall || f.Fault.Device is D.Expander or D.Board) _spiked = true;
+                if (f.Fault is { Kind: K.PowerCycle } && f.Fault.Device != D.Board)
                     _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
-                bool noChange = f.Fault.Device == "volume" && _board.VolumeChip is SimDs1882
-                    && (f.Fault.Kind == "chipReset" || f.Fault.Kind == "powerCycle" && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
+                bool noChange = f.Fault.Device == D.Volume && _board.VolumeChip is SimDs1882
+                    && (f.Fault.Kind == K.ChipReset || f.Fault.Kind == K.PowerCycle && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
                 // A time-limited fault that starts while the loop hangs may be over before the loop looks again.
                 bool mayExpireUnseen = _board.Stalled && f.Fault.DurationMs > 0;
                 if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange && !mayExpireUnseen) _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
@@ -105,11 +107,11 @@ public sealed class BoardChecker
     /// </summary>
     private bool MustOpenRelay(FaultSpec f) => f.Kind switch
     {
-        "adcSpike" or "stall" => false,
-        "powerCycle" when f.Device == "board" => false, // the relay drops with the MCU's power: checked every tick
-        "bitFlip" => f.Device != "volume" || _board.VolumeChip is SimDs1882,
+        K.AdcSpike or K.Stall => false,
+        K.PowerCycle when f.Device == D.Board => false, // the relay drops with the MCU's power: checked every tick
+        K.BitFlip => f.Device != D.Volume || _board.VolumeChip is SimDs1882,
         // A stuck bus that frees itself before the next transfer (supervision reads every 50 ms) is never seen.
-        "stuckBus" => f.DurationMs == 0 || f.DurationMs > ShortestSeenMs,
+        K.StuckBus => f.DurationMs == 0 || f.DurationMs > ShortestSeenMs,
         _ => true,
     };
 
@@ -119,7 +121,7 @@ public sealed class BoardChecker
     /// (a muted chip is silent). Seen on the real chip as: un-muted again at a later tick without the relay opening.
     /// </summary>
     private bool Absorbable(FaultSpec f) =>
-        f.Device == "volume" && f.Kind is "chipReset" or "powerCycle";
+        f.Device == D.Volume && f.Kind is K.ChipReset or K.PowerCycle;
 
     private void Tick()
     {

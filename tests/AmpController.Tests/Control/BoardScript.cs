@@ -10,6 +10,9 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using K = AmpController.Simulator.Board.BoardFaultKind;
+using D = AmpController.Simulator.Board.FaultDevice;
+using AmpController.Core.Storage;
 namespace AmpController.Tests.Control;
 
 /// <summary>What the user and the world do to the board in a property run.</summary>
@@ -22,7 +25,7 @@ public sealed record MuteOp(int DelayTicks) : BoardOp(DelayTicks);
 public sealed record FaultOp(int DelayTicks, FaultSpec Fault) : BoardOp(DelayTicks);
 
 /// <summary>A generated case: volume chip, user settings, stored profiles (true data of some CSV models) and the operations.</summary>
-public sealed record BoardScript(string Chip, int LimitDbA, int SafeDefaultDbA, ProfileSpec[] Profiles, BoardOp[] Ops)
+public sealed record BoardScript(VolumeChipChoice Chip, int LimitDbA, int SafeDefaultDbA, ProfileSpec[] Profiles, BoardOp[] Ops)
 {
     public BoardConfig Config => new(Seed: 5, VolumeChip: Chip, LimitDbA: LimitDbA, SafeDefaultDbA: SafeDefaultDbA,
         Profiles: Profiles.Length == 0 ? null : Profiles);
@@ -50,17 +53,17 @@ public static class BoardGen
         (1, Gen.Double[0.05, 1.5].Select(o => (new HeadphoneLoad(o, o, double.NaN), "short"))),
         (1, Gen.Const((new HeadphoneLoad(1e7, 1e7, double.NaN), "open"))));
 
-    private static readonly string[] BusKinds = { "nack", "stuckBus", "partialTransfer", "bitFlip", "chipReset", "powerCycle" };
+    private static readonly K[] BusKinds = { K.Nack, K.StuckBus, K.PartialTransfer, K.BitFlip, K.ChipReset, K.PowerCycle };
 
-    private static Gen<FaultSpec> Fault(string chip) => Gen.Frequency(
-        (8, Gen.Select(Gen.OneOf(BusKinds), Gen.OneOf("volume", "expander"), Gen.Int[1, 30], Gen.Int[0, 400])
-            .Where((kind, device, _, _) => !(chip == "PT2258" && device == "volume" && kind is "chipReset" or "powerCycle"))
+    private static Gen<FaultSpec> Fault(VolumeChipChoice chip) => Gen.Frequency(
+        (8, Gen.Select(Gen.OneOf(BusKinds), Gen.OneOf(D.Volume, D.Expander), Gen.Int[1, 30], Gen.Int[0, 400])
+            .Where((kind, device, _, _) => !(chip == VolumeChipChoice.Pt2258 && device == D.Volume && kind is K.ChipReset or K.PowerCycle))
             .Select((kind, device, count, ms) => new FaultSpec(kind, device, count, ms))),
-        (1, Gen.Int[1, 5].Select(n => new FaultSpec("adcSpike", "sense", n))),
-        (1, Gen.Int[10, 500].Select(ms => new FaultSpec("powerCycle", "board", 1, ms))),
-        (1, Gen.OneOf(0, 300, 1500).Select(ms => new FaultSpec("stall", "board", 1, ms))));
+        (1, Gen.Int[1, 5].Select(n => new FaultSpec(K.AdcSpike, D.Sense, n))),
+        (1, Gen.Int[10, 500].Select(ms => new FaultSpec(K.PowerCycle, D.Board, 1, ms))),
+        (1, Gen.OneOf(0, 300, 1500).Select(ms => new FaultSpec(K.Stall, D.Board, 1, ms))));
 
-    private static Gen<BoardOp> Op(string chip)
+    private static Gen<BoardOp> Op(VolumeChipChoice chip)
     {
         var delay = Gen.Int[0, 120];
         return Gen.Frequency(
@@ -75,13 +78,13 @@ public static class BoardGen
     /// <summary>At most two stalls: three unexpected reboots in a row are safe mode by design (S8, tested apart).</summary>
     /// <summary>A stored profile with a model's true data, so the cap is exact and S4 is tested close to the limit.</summary>
     private static readonly Gen<ProfileSpec> Profile = Gen.Int[0, Rows.Length - 1].Select(i =>
-        new ProfileSpec(Rows[i].Model, Rows[i].NominalOhm, Rows[i].DbPerV, "dB/V"));
+        new ProfileSpec(Rows[i].Model, Rows[i].NominalOhm, Rows[i].DbPerV, SensitivityUnit.DbPerV));
 
     public static readonly Gen<BoardScript> Script =
-        Gen.Select(Gen.OneOf("DS1882", "PT2258"), Gen.Int[80, 100], Gen.Int[60, 80], Profile.Array[0, 8])
+        Gen.Select(Gen.OneOf(VolumeChipChoice.Ds1882, VolumeChipChoice.Pt2258), Gen.Int[80, 100], Gen.Int[60, 80], Profile.Array[0, 8])
             .SelectMany((chip, limit, safe, profiles) => Op(chip).Array[3, 20]
                 .Select(ops => new BoardScript(chip, limit, Math.Min(safe, limit), profiles, ops)))
-            .Where(s => s.Ops.Count(o => o is FaultOp { Fault.Kind: "stall" }) <= 2)
+            .Where(s => s.Ops.Count(o => o is FaultOp { Fault.Kind: K.Stall }) <= 2)
             .Where(ProfilesDescribeWhatIsPlugged);
 
     /// <summary>

@@ -7,6 +7,7 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Core.Storage;
 namespace AmpController.Tests.Control;
 
 /// <summary>End-to-end on the simulated board: real controller, real drivers, simulated bus and chips.</summary>
@@ -17,9 +18,9 @@ public class SimulatedBoardTests
 
     internal static HeadphoneLoad Hd600 => new(300, 300, DbPerV(97, 300));
 
-    internal static SimulatedBoard Booted(string chip = "DS1882", bool withProfile = false)
+    internal static SimulatedBoard Booted(VolumeChipChoice chip = VolumeChipChoice.Ds1882, bool withProfile = false)
     {
-        var profiles = withProfile ? new[] { new ProfileSpec("HD600", 300, 97, "dB/mW") } : null;
+        var profiles = withProfile ? new[] { new ProfileSpec("HD600", 300, 97, AmpController.Core.Acoustics.SensitivityUnit.DbPerMw) } : null;
         var board = new SimulatedBoard(new BoardConfig(VolumeChip: chip, Profiles: profiles));
         while (board.Controller.State != ControllerState.Unplugged) { board.Tick(); Assert.IsTrue(board.NowMs < 2000); }
         return board;
@@ -42,16 +43,16 @@ public class SimulatedBoardTests
         for (int n = 0; n < AmpController.Core.Supervision.BootLoopGuard.QuickBootsForSafeMode; n++)
         {
             TicksUntil(board, s => s.State is "playing" or "safeMode", 3000);
-            board.InjectFault(new FaultSpec("stall", "board"));
+            board.InjectFault(new FaultSpec(BoardFaultKind.Stall, FaultDevice.Board));
             int reboots = board.WatchdogReboots;
             TicksUntil(board, _ => board.WatchdogReboots > reboots, 3000);
         }
     }
 
     [TestMethod]
-    [DataRow("DS1882")]
-    [DataRow("PT2258")]
-    public void S2_insertion_to_music_at_the_safe_level_within_300ms(string chip)
+    [DataRow(VolumeChipChoice.Ds1882)]
+    [DataRow(VolumeChipChoice.Pt2258)]
+    public void S2_insertion_to_music_at_the_safe_level_within_300ms(VolumeChipChoice chip)
     {
         var board = Booted(chip, withProfile: true);
         board.Plug(Hd600);
@@ -67,9 +68,9 @@ public class SimulatedBoardTests
     }
 
     [TestMethod]
-    [DataRow("DS1882")]
-    [DataRow("PT2258")]
-    public void S2_removal_opens_the_relay_within_10ms(string chip)
+    [DataRow(VolumeChipChoice.Ds1882)]
+    [DataRow(VolumeChipChoice.Pt2258)]
+    public void S2_removal_opens_the_relay_within_10ms(VolumeChipChoice chip)
     {
         var board = Booted(chip);
         board.Plug(Hd600);
@@ -113,7 +114,7 @@ public class SimulatedBoardWatchdogTests
         board.TurnEncoder(10);
         for (int i = 0; i < 50; i++) board.Tick();
         double before = board.Snapshot().AttenuationDb;
-        board.InjectFault(new FaultSpec("stall", "board"));
+        board.InjectFault(new FaultSpec(BoardFaultKind.Stall, FaultDevice.Board));
         long hungAt = board.NowMs;
         long ms = SimulatedBoardTests.TicksUntil(board, s => !s.RelayClosed, 2000);
         Console.WriteLine($"stall to relay open (watchdog reboot) {ms} ms");

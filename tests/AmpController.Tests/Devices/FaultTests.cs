@@ -9,6 +9,8 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Simulator.Board;
+using AmpController.Simulator.Vocabulary;
 namespace AmpController.Tests.Devices;
 
 /// <summary>S5: every injected bus fault reaches the caller as a failed result, for every driver operation.</summary>
@@ -205,21 +207,23 @@ public sealed class FaultTests
     }
 
     [TestMethod]
-    [DataRow("nack", FaultKind.Nack)]
-    [DataRow("stuckBus", FaultKind.StuckBus)]
-    [DataRow("partialTransfer", FaultKind.PartialTransfer)]
-    [DataRow("bitFlip", FaultKind.BitFlip)]
-    [DataRow("chipReset", FaultKind.ChipReset)]
-    [DataRow("powerCycle", FaultKind.PowerCycle)]
-    public void Scenario_fault_names_parse(string name, FaultKind kind)
+    [DataRow("nack", BoardFaultKind.Nack)]
+    [DataRow("stuckBus", BoardFaultKind.StuckBus)]
+    [DataRow("partialTransfer", BoardFaultKind.PartialTransfer)]
+    [DataRow("bitFlip", BoardFaultKind.BitFlip)]
+    [DataRow("chipReset", BoardFaultKind.ChipReset)]
+    [DataRow("powerCycle", BoardFaultKind.PowerCycle)]
+    [DataRow("adcSpike", BoardFaultKind.AdcSpike)]
+    [DataRow("stall", BoardFaultKind.Stall)]
+    public void Scenario_fault_names_parse(string name, BoardFaultKind kind)
     {
-        Assert.IsTrue(FaultKinds.TryParse(name, out FaultKind parsed));
+        Assert.IsTrue(Names.FaultKinds.TryParse(name, out BoardFaultKind parsed));
         Assert.AreEqual(kind, parsed);
     }
 
     [TestMethod]
     public void Unknown_fault_name_does_not_parse()
     {
-        Assert.IsFalse(FaultKinds.TryParse("Nack", out _));
+        Assert.IsFalse(Names.FaultKinds.TryParse("Nack", out _));
     }
 }

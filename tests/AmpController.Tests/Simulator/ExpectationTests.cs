@@ -77,7 +77,7 @@ public class ExpectationWindowTests
 {
     static RunRecord Record(string chip, params (long T, bool Relay)[] samples)
     {
-        var spec = ScenarioParser.Parse(("{'name':'w','durationMs':3000,'board':{'volumeChip':'" + chip + "'},'events':[" +
+        var spec = ScenarioLoader.Parse(("{'name':'w','durationMs':3000,'board':{'volumeChip':'" + chip + "'},'events':[" +
             "{'atMs':100,'plug':{'leftOhm':32,'rightOhm':32}},{'atMs':1000,'fault':{'kind':'chipReset'}},{'atMs':2000,'unplug':{}}]}").Replace('\'', '"'));
         var record = new RunRecord(spec);
         foreach (var (t, relay) in samples)

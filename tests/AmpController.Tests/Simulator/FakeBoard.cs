@@ -5,6 +5,7 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 
+using AmpController.Simulator.Vocabulary;
 namespace AmpController.Tests.Simulator;
 
 /// <summary>
@@ -64,7 +65,7 @@ public sealed class FakeBoard(BoardConfig config) : ISimulatedBoard
 
     public void InjectFault(FaultSpec fault)
     {
-        _fault = fault.Kind;
+        _fault = fault.Kind.Name();
         _faultUntil = NowMs + 50 + fault.DurationMs;
     }
 

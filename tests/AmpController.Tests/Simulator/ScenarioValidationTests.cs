@@ -4,6 +4,7 @@ using AmpController.Tests.Cli;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static AmpController.Tests.Simulator.ScenarioFilesForTests;
 
+using AmpController.Simulator.Board;
 namespace AmpController.Tests.Simulator;
 
 [TestClass]
@@ -49,6 +50,14 @@ public class ScenarioValidationTests
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'unplug':{},'encoder':3}]}", "$.events[0]: more than one action")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'unplug':{'now':true}}]}", "$.events[0].unplug.now: unknown field")]
     [DataRow("{'name':'t','durationMs':2000,'events':[],'expect':[{'stateAt':{'atMs':5}}]}", "$.expect[0].stateAt: stateAt needs at least one of")]
+    // repeated fields, nulls, values of the wrong kind, controller states (checked when the file is loaded)
+    [DataRow("{'name':'t','name':'u','durationMs':100,'events':[]}", "$.name: field 'name' appears twice")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'seed':null}", "$.seed: expected a whole number, found null")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'board':{'volumeChip':5}}", "$.board.volumeChip: expected a string, found the number 5")]
+    [DataRow("{'name':'t','durationMs':100,'events':[{'atMs':1,'mute':3}]}", "$.events[0].mute: expected {} or true, found the number 3")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'expect':[{'stateAt':{'atMs':5,'state':'plaing'}}]}", "$.expect[0].stateAt.state: unknown controller state 'plaing' (expected safeStart, unplugged, debounce, measuring, noLoad, configuring, rampUp, playing, fault, recovering, safeMode, off)")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'expect':[{}]}", "$.expect[0]: empty expectation (expected one of maxSplDbA,")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'profiles':[{'name':'x','impedanceOhm':32,'sensitivity':100}]}", "$.profiles[0].unit: missing required field")]
     [DataRow("{'name':'t',", "$: not valid JSON")]
     [DataRow("[1,2]", "$: expected an object, found an array")]
     public void Bad_scenario_exits_2_with_one_line_naming_the_json_path(string json, string expected)
@@ -71,6 +80,16 @@ public class ScenarioValidationTests
         var r = AmpSim.Run("run", "/nonexistent/scenario.json");
         Assert.AreEqual(2, r.ExitCode);
         StringAssert.Contains(r.Stderr, "cannot read '/nonexistent/scenario.json'");
+    }
+
+    [TestMethod]
+    public void A_folder_instead_of_a_file_is_bad_input_with_one_clear_line()
+    {
+        string dir = Path.GetTempPath().TrimEnd('/');
+        var r = AmpSim.Run("run", dir);
+        Assert.AreEqual(2, r.ExitCode);
+        Assert.AreEqual(1, r.Stderr.TrimEnd().Split('\n').Length, r.Stderr);
+        StringAssert.Contains(r.Stderr, $"'{dir}' is a folder; give a scenario file");
     }
 
     [TestMethod]
@@ -101,16 +120,27 @@ public class ScenarioValidationTests
                 { "atMs": 3000, "unplug": {} } ],
               "expect": [ { "maxSplDbA": 85 } ] }
             """;
-        var s = ScenarioParser.Parse(example);
+        var s = ScenarioLoader.Parse(example);
         Assert.AreEqual("hd600-plug", s.Name);
         Assert.AreEqual(5, s.Events.Count);
         var plug = (PlugEvent)s.Events[0];
         // docs/design.md §5: S_dB/V = S_dB/mW + 10·log10(1000/Z) = 97 + 10·log10(1000/300) = 102.23
         Assert.AreEqual(102.23, plug.Load.SensitivityDbPerV, 0.01);
         var nack = (FaultEvent)s.Events[3];
-        Assert.AreEqual(("nack", "expander", 5), (nack.Fault.Kind, nack.Fault.Device, nack.Fault.Count));
+        Assert.AreEqual((BoardFaultKind.Nack, FaultDevice.Expander, 5), (nack.Fault.Kind, nack.Fault.Device, nack.Fault.Count));
         Assert.AreEqual(85, ((MaxSplExpectation)s.Expect[0]).MaxSplDbA);
         Assert.AreEqual("HD600", s.Board.Profiles![0].Name);
+    }
+
+    [TestMethod]
+    public void Comments_trailing_commas_and_any_case_of_a_unit_are_accepted()
+    {
+        var s = ScenarioLoader.Parse("""
+            { "name": "t", "durationMs": 1000, // a comment
+              "events": [ { "atMs": 0, "plug": { "leftOhm": 32, "rightOhm": 32, "sensitivity": 100, "unit": "DB/V", }, }, ],
+            }
+            """);
+        Assert.AreEqual(AmpController.Core.Acoustics.SensitivityUnit.DbPerV, ((PlugEvent)s.Events[0]).UnitGiven);
     }
 
     [TestMethod]

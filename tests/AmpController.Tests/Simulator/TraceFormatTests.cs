@@ -71,7 +71,7 @@ public class TraceFormatTests
     [TestMethod]
     public void A_line_is_written_on_every_change_and_every_100_ms_but_not_on_every_tick()
     {
-        var spec = ScenarioParser.Parse(Valid().Replace('\'', '"'));
+        var spec = ScenarioLoader.Parse(Valid().Replace('\'', '"'));
         FakeBoard? board = null;
         var record = ScenarioRunner.Run(spec, c => board = new FakeBoard(c));
         // Every tick's state is represented: consecutive samples differ or are 100 ms apart (the last one closes the run).
@@ -87,7 +87,7 @@ public class TraceFormatTests
     [TestMethod]
     public void Events_are_applied_at_the_first_tick_at_or_after_their_time()
     {
-        var spec = ScenarioParser.Parse(Valid("[{'atMs':105,'plug':{'leftOhm':32,'rightOhm':32}}]").Replace('\'', '"'));
+        var spec = ScenarioLoader.Parse(Valid("[{'atMs':105,'plug':{'leftOhm':32,'rightOhm':32}}]").Replace('\'', '"'));
         var record = ScenarioRunner.Run(spec, c => new FakeBoard(c));
         // The double closes the relay 150 ms after the plug; the plug at 105 ms is applied before the tick at 110 ms.
         Assert.AreEqual(260, record.FirstAtOrAfter(0, s => s.RelayClosed));
