@@ -89,12 +89,25 @@ public class DeviceProjectTests
     }
 
     [TestMethod]
-    public void Device_tests_link_the_shared_folder_and_are_named_NFUnitTest()
+    public void Device_tests_list_every_shared_test_file_explicitly()
     {
+        // The nanoFramework test adapter reads Compile items literally: a wildcard item discovers no tests (issue #13).
         var doc = XDocument.Load(Path.Combine(Root, NfProjects[2]));
         Assert.AreEqual("NFUnitTest", (string)doc.Descendants(Msb + "AssemblyName").Single());
-        Assert.IsTrue(doc.Descendants(Msb + "Compile").Any(c => (string?)c.Attribute("Include") == @"..\Shared\**\*.cs"));
-        Assert.IsTrue(Directory.EnumerateFiles(Path.Combine(Root, "tests/Shared"), "*.cs", SearchOption.AllDirectories).Any());
+        var items = doc.Descendants(Msb + "Compile").ToList();
+        foreach (var item in items)
+        {
+            string include = (string)item.Attribute("Include")!;
+            Assert.IsFalse(include.Contains('*'), "wildcard Compile item: " + include);
+            Assert.IsTrue(include.StartsWith(@"..\Shared\", StringComparison.Ordinal), "not a shared test file: " + include);
+            Assert.AreEqual(@"Shared\" + include[@"..\Shared\".Length..], (string?)item.Attribute("Link"), include + " is linked under another name");
+        }
+        var listed = items.Select(i => ((string)i.Attribute("Include")!)[@"..\Shared\".Length..].Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        string shared = Path.Combine(Root, "tests/Shared");
+        var onDisk = RepositoryCheck.SourceFiles(shared).Select(f => Path.GetRelativePath(shared, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.IsTrue(onDisk.Count >= 2, "tests/Shared has too few files: " + onDisk.Count);
+        CollectionAssert.AreEqual(onDisk, listed,
+            $"tests/AmpController.Device.Tests/AmpController.Device.Tests.nfproj must list exactly tests/Shared: missing [{string.Join(", ", onDisk.Except(listed))}], extra [{string.Join(", ", listed.Except(onDisk))}]");
     }
 
     [TestMethod]
