@@ -31,6 +31,18 @@ namespace AmpController.Core.Sensing
         /// more means an external voltage sits on the jack pin.</summary>
         public const double MaxZeroMismatchCounts = 100.0;
 
+        /// <summary>
+        /// The zero read after the ramp-down must agree with the one read at Start within this many counts (issue 19),
+        /// for the source and both channels, once the source left over from the ramp is allowed for (it is below
+        /// <see cref="MaxResidualFraction"/> of the source and reaches each channel in its ratio): the difference of two
+        /// clean 32-sample means has a noise of at most 3.5 LSB · √(2/32) ≈ 0.9 counts, so more than this means a
+        /// disturbance (a spike burst, a plug moving) and the measurement is Uncertain.
+        /// </summary>
+        public const double ZeroAgreementCounts = 4.0;
+
+        /// <summary>Source left RampDownMs after switch-off: below 0.2 mV of 80 mV (hardware/README.md), 0.3 % with margin.</summary>
+        public const double MaxResidualFraction = 0.003;
+
         readonly IAdcChannel _source;
         readonly IAdcChannel[] _channels;
         readonly IDigitalOutput _sourceOn;
@@ -39,6 +51,7 @@ namespace AmpController.Core.Sensing
         readonly int[][] _channelBuf = new int[][] { new int[SenseDesign.SamplesPerWindow], new int[SenseDesign.SamplesPerWindow] };
         readonly SenseTrack[] _tracks = new SenseTrack[] { new SenseTrack(), new SenseTrack() };
         readonly SenseResult _result = new SenseResult();
+        readonly double[] _channelMean = new double[2];
 
         SenseCalibration _calibration;
         int _phase = PhaseIdle;
@@ -47,6 +60,9 @@ namespace AmpController.Core.Sensing
         long _offAtMs = long.MinValue / 2;
         long _lastNowMs;
         double _sourceZero;
+        double _sourceMean;
+        bool _windowClean;
+        bool _zeroDisturbed;
         bool _settled;
         int _windows;
 
@@ -90,6 +106,7 @@ namespace AmpController.Core.Sensing
             if (_phase == PhaseMeasuring) SwitchSourceOff(_lastNowMs);
             _lastNowMs = nowMs;
             _startMs = nowMs;
+            _zeroDisturbed = false;
             ClearResult();
             for (int c = 0; c < 2; c++)
             {
@@ -136,10 +153,12 @@ namespace AmpController.Core.Sensing
 
         void SwitchSourceOn(long nowMs)
         {
-            _sourceZero = ReadWindow();
+            ReadWindow();
+            _sourceZero = _sourceMean;
+            if (!_windowClean) _zeroDisturbed = true; // a zero nobody can trust makes every result Uncertain
             for (int c = 0; c < 2; c++)
             {
-                double zero = SampleStats.RobustMean(_channelBuf[c], SenseDesign.SamplesPerWindow);
+                double zero = _channelMean[c];
                 _tracks[c].Zero = zero;
                 _tracks[c].ExternalVoltage = Math.Abs(zero - _sourceZero) > MaxZeroMismatchCounts;
             }
@@ -161,9 +180,10 @@ namespace AmpController.Core.Sensing
             if (elapsed >= SenseDesign.FirstWindowMs)
             {
                 _windows++;
-                double sourceMean = ReadWindow();
+                ReadWindow();
+                double sourceMean = _sourceMean;
                 double sourceCounts = sourceMean - _sourceZero;
-                if (sourceCounts > MaxSourceCounts)
+                if (_windowClean && sourceCounts > MaxSourceCounts)
                 {
                     Finish(nowMs, false);
                     return;
@@ -172,12 +192,12 @@ namespace AmpController.Core.Sensing
                 for (int c = 0; c < 2; c++)
                 {
                     SenseTrack t = _tracks[c];
-                    if (sourceCounts < SenseDesign.MinSourceCounts)
+                    if (!_windowClean || sourceCounts < SenseDesign.MinSourceCounts)
                     {
                         t.Forget();
                         continue;
                     }
-                    double mean = SampleStats.RobustMean(_channelBuf[c], SenseDesign.SamplesPerWindow);
+                    double mean = _channelMean[c];
                     double ratio = (mean - t.Zero) / sourceCounts;
                     double ohm = OhmOf(c, ratio);
                     if (!t.HighRange && ohm > SenseDesign.RangeSwitchOhm)
@@ -194,7 +214,8 @@ namespace AmpController.Core.Sensing
             else if (_windows >= SenseDesign.MaxWindows) Finish(nowMs, false);
         }
 
-        double ReadWindow()
+        /// <summary>Reads one interleaved window; sets the three means and whether all three windows were clean.</summary>
+        void ReadWindow()
         {
             IAdcChannel left = _channels[0];
             IAdcChannel right = _channels[1];
@@ -206,7 +227,22 @@ namespace AmpController.Core.Sensing
                 l[i] = left.ReadRaw();
                 r[i] = right.ReadRaw();
             }
-            return SampleStats.RobustMean(_sourceBuf, SenseDesign.SamplesPerWindow);
+            _windowClean = true;
+            _sourceMean = Mean(_sourceBuf);
+            _channelMean[0] = Mean(l);
+            _channelMean[1] = Mean(r);
+        }
+
+        double Mean(int[] samples)
+        {
+            int inRange, used;
+            double spread;
+            double mean = SampleStats.CleanMean(samples, SenseDesign.SamplesPerWindow, SenseDesign.AdcMinUsableCode,
+                SenseDesign.AdcMaxUsableCode, out inRange, out used, out spread);
+            // While the source is on, the ramp's last per cent moves within a window: only zeros are held to the spread.
+            if (_phase == PhaseMeasuring) spread = 0;
+            if (!SampleStats.IsClean(SenseDesign.SamplesPerWindow, inRange, used, spread)) _windowClean = false;
+            return mean;
         }
 
         double OhmOf(int channel, double ratio)
@@ -231,16 +267,29 @@ namespace AmpController.Core.Sensing
             _phase = PhaseRampDown;
         }
 
-        /// <summary>Zero readings after the ramp-down, averaged with the ones from Start.</summary>
+        /// <summary>
+        /// Zero readings after the ramp-down: they pass the same checks as the ones from Start and must agree with them
+        /// (<see cref="ZeroAgreementCounts"/>), else the measurement is Uncertain (issue 19); agreeing zeros are averaged.
+        /// </summary>
         void ReadEndZero()
         {
-            double endSource = ReadWindow();
-            _sourceZero = (_sourceZero + endSource) / 2.0;
+            ReadWindow();
+            double residual = _sourceMean - _sourceZero;
+            bool agree = _windowClean && residual >= -ZeroAgreementCounts
+                && residual <= MaxResidualFraction * MaxSourceCounts + ZeroAgreementCounts;
             for (int c = 0; c < 2; c++)
             {
-                double end = SampleStats.RobustMean(_channelBuf[c], SenseDesign.SamplesPerWindow);
-                _tracks[c].Zero = (_tracks[c].Zero + end) / 2.0;
+                SenseTrack t = _tracks[c];
+                double ratio = t.Stable ? (t.FinalMean - t.Zero) / (t.FinalSourceMean - _sourceZero) : 0;
+                if (!(Math.Abs(_channelMean[c] - t.Zero - ratio * residual) <= ZeroAgreementCounts)) agree = false;
             }
+            if (!agree)
+            {
+                _zeroDisturbed = true;
+                return;
+            }
+            _sourceZero = (_sourceZero + _sourceMean) / 2.0;
+            for (int c = 0; c < 2; c++) _tracks[c].Zero = (_tracks[c].Zero + _channelMean[c]) / 2.0;
         }
 
         void Conclude()
@@ -252,7 +301,7 @@ namespace AmpController.Core.Sensing
                 double ohm = double.NaN;
                 t.FinalRatio = double.NaN;
                 double sourceCounts = t.FinalSourceMean - _sourceZero;
-                if (_settled && t.Stable && sourceCounts >= SenseDesign.MinSourceCounts)
+                if (_settled && !_zeroDisturbed && t.Stable && sourceCounts >= SenseDesign.MinSourceCounts)
                 {
                     t.FinalRatio = (t.FinalMean - t.Zero) / sourceCounts;
                     ohm = OhmOf(c, t.FinalRatio);
@@ -290,57 +339,6 @@ namespace AmpController.Core.Sensing
         {
             _lowRange[0].Write(false);
             _lowRange[1].Write(false);
-        }
-    }
-
-    /// <summary>Window history of one channel during a measurement.</summary>
-    internal sealed class SenseTrack
-    {
-        public double Zero;
-        public bool ExternalVoltage;
-        public bool HighRange;
-        public bool HasPrevious;
-        public double PreviousRatio;
-        public LoadClass PreviousClass = LoadClass.Uncertain;
-        public bool Stable;
-        public double PreviousMean;
-        public double PreviousSourceMean;
-        public double FinalMean;
-        public double FinalSourceMean;
-        public double FinalRatio = double.NaN;
-        public double EstimatedOhm = double.NaN;
-
-        public void Reset()
-        {
-            EstimatedOhm = double.NaN;
-            Zero = 0;
-            ExternalVoltage = false;
-            HighRange = false;
-            FinalRatio = double.NaN;
-            Forget();
-        }
-
-        public void Forget()
-        {
-            HasPrevious = false;
-            Stable = false;
-            PreviousClass = LoadClass.Uncertain;
-        }
-
-        /// <summary>Settled when this window agrees with the previous one in ratio and class (hysteresis applied).</summary>
-        public void Add(double mean, double sourceMean, double ratio, LoadClass cls)
-        {
-            Stable = HasPrevious && Math.Abs(ratio - PreviousRatio) <= SenseDesign.StableRatioTolerance && cls == PreviousClass;
-            if (Stable)
-            {
-                FinalMean = (mean + PreviousMean) / 2.0;
-                FinalSourceMean = (sourceMean + PreviousSourceMean) / 2.0;
-            }
-            PreviousMean = mean;
-            PreviousSourceMean = sourceMean;
-            PreviousRatio = ratio;
-            PreviousClass = cls;
-            HasPrevious = true;
         }
     }
 }

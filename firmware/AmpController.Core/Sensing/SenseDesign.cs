@@ -49,5 +49,12 @@ namespace AmpController.Core.Sensing
 
         /// <summary>The source must read at least this many counts above its zero, else the source is faulty (Uncertain).</summary>
         public const double MinSourceCounts = 1000.0;
+
+        /// <summary>
+        /// ADC codes the estimator trusts: a sample outside them comes from the converter's flat or bent ends (or is
+        /// clipped) and is rejected like a spike; a window with fewer than half of its samples in them is not used.
+        /// </summary>
+        public const int AdcMinUsableCode = 1;
+        public const int AdcMaxUsableCode = 4094;
     }
 }

@@ -22,6 +22,8 @@ public sealed class SimEsp32Adc
     readonly Random _noise;
     readonly double[] _inl = new double[3];
     int _pendingSpikes;
+    int _burstDelay;
+    int _burstLeft;
 
     public SimEsp32Adc(Random parts, int noiseSeed)
     {
@@ -39,11 +41,40 @@ public sealed class SimEsp32Adc
     /// <summary>When false the converter is ideal (no offset, INL or noise): used to compare with ngspice.</summary>
     public bool Ideal { get; set; }
 
-    public int SpikesPending => _pendingSpikes;
+    public int SpikesPending => _pendingSpikes + _burstLeft;
 
     public void InjectSpikes(int count) => _pendingSpikes += Math.Max(0, count);
 
-    public void ClearSpikes() => _pendingSpikes = 0;
+    /// <summary>A burst of <paramref name="length"/> spikes that starts after the next <paramref name="afterReads"/>
+    /// conversions (any channel): bursts at any position of a measurement (issue 19).</summary>
+    public void ScheduleBurst(int afterReads, int length)
+    {
+        _burstDelay = Math.Max(0, afterReads);
+        _burstLeft = Math.Max(0, length);
+    }
+
+    public void ClearSpikes()
+    {
+        _pendingSpikes = 0;
+        _burstLeft = 0;
+    }
+
+    bool NextIsSpike()
+    {
+        if (_pendingSpikes > 0)
+        {
+            _pendingSpikes--;
+            return true;
+        }
+        if (_burstLeft == 0) return false;
+        if (_burstDelay > 0)
+        {
+            _burstDelay--;
+            return false;
+        }
+        _burstLeft--;
+        return true;
+    }
 
     public double InlLsb(double fraction)
     {
@@ -55,11 +86,14 @@ public sealed class SimEsp32Adc
     /// <summary>The ideal code (no noise, no rounding) for a pin voltage.</summary>
     public double IdealCode(double volts) => volts / ReferenceVolts * MaxCode;
 
+    /// <summary>Conversions since the board was made (every channel): counts the slow native reads.</summary>
+    public long Conversions { get; private set; }
+
     public int Convert(double volts)
     {
-        if (_pendingSpikes > 0)
+        Conversions++;
+        if (NextIsSpike())
         {
-            _pendingSpikes--;
             double pick = _noise.NextDouble();
             return pick < 0.5 ? MaxCode : pick < 0.75 ? 0 : _noise.Next(0, MaxCode + 1);
         }

@@ -158,3 +158,54 @@ public class SenseCalibrationTests
         Assert.IsNull(SenseCalibration.FromTwoResistors(10, 470, -0.1, 0.82, 0.09, 0.82));
     }
 }
+
+[TestClass]
+public class CleanWindowTests
+{
+    static int[] Window(int value, int count = 32)
+    {
+        var v = new int[count];
+        for (int i = 0; i < count; i++) v[i] = value + (i % 5) - 2;
+        return v;
+    }
+
+    [TestMethod]
+    public void Codes_outside_the_trusted_range_are_never_averaged()
+    {
+        var v = Window(1000);
+        for (int i = 0; i < 10; i++) v[i * 3] = i % 2 == 0 ? 4095 : 0;
+        double m = SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        Assert.AreEqual(22, inRange);
+        Assert.AreEqual(1000, m, 0.5);
+        Assert.IsTrue(SampleStats.IsClean(v.Length, inRange, used, spread), "22 of 32 in range, no outlier among them");
+    }
+
+    [TestMethod]
+    public void A_window_with_more_than_half_clipped_is_not_clean()
+    {
+        var v = Window(1000);
+        for (int i = 0; i < 17; i++) v[i] = 4095;
+        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread));
+    }
+
+    [TestMethod]
+    public void A_window_with_more_than_a_quarter_of_random_codes_is_not_clean()
+    {
+        var v = Window(1000);
+        int[] random = { 17, 3900, 2500, 640, 1800, 3100, 90, 2222, 1500 };
+        for (int i = 0; i < random.Length; i++) v[i * 3] = random[i];
+        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread), $"used {used} of {inRange}, spread {spread:F1}");
+    }
+
+    [TestMethod]
+    public void A_window_spread_wider_than_the_converter_noise_is_not_clean()
+    {
+        var v = new int[32];
+        for (int i = 0; i < v.Length; i++) v[i] = 1000 + (i % 2 == 0 ? -12 : 12);
+        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        Assert.IsTrue(spread > SampleStats.MaxCleanSpreadLsb);
+        Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread));
+    }
+}

@@ -45,6 +45,34 @@ public class SensorBehaviourTests
         }
     }
 
+    /// <summary>Issue 19 (2): a burst over the zero read after the ramp-down once turned a 36 Ω IEM into a confirmed 48 Ω.</summary>
+    [TestMethod]
+    public void S7_a_spike_burst_in_the_end_zero_gives_uncertain_not_a_wrong_reading()
+    {
+        for (int seed = 600; seed < 640; seed++)
+        {
+            var rig = new SimSenseRig(seed);
+            long before = rig.Circuit.Adc.Conversions;
+            rig.Measure(SimSenseLoad.Stereo(36));
+            int reads = (int)(rig.Circuit.Adc.Conversions - before);
+            int endZero = 3 * SenseDesign.SamplesPerWindow;
+            foreach (int length in new[] { endZero / 2, endZero })
+            {
+                rig.Circuit.Adc.ScheduleBurst(reads - endZero, length);
+                var r = rig.MeasurePlugged();
+                Assert.AreEqual(0, rig.Circuit.Adc.SpikesPending, "the burst landed inside the measurement");
+                if (r.Class != LoadClass.Uncertain)
+                {
+                    Assert.AreEqual(LoadClass.Headphone, r.Class, $"seed {seed}, burst {length}");
+                    Assert.AreEqual(36, r.LeftOhm, 0.72, $"seed {seed}, burst {length}");
+                    Assert.AreEqual(36, r.RightOhm, 0.72, $"seed {seed}, burst {length}");
+                }
+            }
+            rig.Circuit.Adc.ScheduleBurst(reads - endZero, endZero);
+            Assert.AreEqual(LoadClass.Uncertain, rig.MeasurePlugged().Class, $"seed {seed}: an end zero made of spikes");
+        }
+    }
+
     [TestMethod]
     public void S7_a_half_inserted_plug_is_never_confirmed()
     {
