@@ -1,4 +1,4 @@
 using System;
 using AmpController.Simulator.Cli;
 
-return CommandTable.Dispatch(args, Console.In, Console.Out, Console.Error);
+return AmpSimCli.Dispatch(args, Console.In, Console.Out, Console.Error);

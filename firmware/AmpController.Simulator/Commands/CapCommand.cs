@@ -1,10 +1,13 @@
 using System;
 using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using AmpController.Core.Acoustics;
+using AmpController.Core.Sensing;
 using AmpController.Simulator.Cli;
+using AmpController.Simulator.Vocabulary;
 
 namespace AmpController.Simulator.Commands;
 
@@ -12,122 +15,84 @@ namespace AmpController.Simulator.Commands;
 public sealed class CapCommand : ICommand
 {
     public string Name => "cap";
-    public string Summary => "Gain, volume cap and resulting level for a headphone";
-    public string Usage => """
-        Usage: ampsim cap --impedance OHM [--sensitivity VALUE --unit dB/mW|dB/V] [--limit DBA] [--json]
 
-        Options:
-          --impedance OHM        measured impedance of the headphone in ohms (> 0)
-          --sensitivity VALUE    the maker's sensitivity; needs --unit. Without it the worst case for the impedance is used
-          --unit dB/mW|dB/V      unit of --sensitivity (dB SPL at 1 mW or at 1 Vrms)
-          --limit DBA            maximum programme level, 60-100 dBA (default 85)
-          --json                 print one JSON object
-        """;
-
-    public int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public HelpedCommand Build(CliIo io)
     {
-        var input = Parse(args, out bool json);
-        var decision = SafetyPolicy.Decide(input);
-        if (json) stdout.WriteLine(ToJson(decision));
-        else WriteText(decision, stdout);
-        return ExitCodes.Ok;
+        var impedance = CliOptions.Parsed<double?>("--impedance", "OHM", "measured impedance of the headphone in ohms (> 0)", text =>
+            Finite("--impedance", text) is var v && v > 0 ? v : throw new UsageException($"--impedance must be greater than 0 ohm, got '{text}'"));
+        var sensitivity = CliOptions.Parsed<double?>("--sensitivity", "VALUE", "the maker's sensitivity; needs --unit. Without it the worst case for the impedance is used", text =>
+            Finite("--sensitivity", text) is var v && v >= PolicyLimits.MinSensitivityDb && v <= PolicyLimits.MaxSensitivityDb ? v
+                : throw new UsageException($"--sensitivity must be between {PolicyLimits.MinSensitivityDb:0} and {PolicyLimits.MaxSensitivityDb:0} dB, got '{text}'"));
+        var unit = CliOptions.Parsed<SensitivityUnit?>("--unit", "dB/mW|dB/V", "unit of --sensitivity (dB SPL at 1 mW or at 1 Vrms)", text =>
+            Names.Units.TryParse(text, out var u) ? u : throw new UsageException($"--unit must be dB/mW or dB/V, got '{text}'"));
+        var limit = CliOptions.Parsed<double?>("--limit", "DBA", $"maximum programme level, {PolicyLimits.MinLimitDbA:0}-{PolicyLimits.MaxLimitDbA:0} dBA (default {PolicyLimits.DefaultLimitDbA:0})", text =>
+            Finite("--limit", text) is var v && v >= PolicyLimits.MinLimitDbA && v <= PolicyLimits.MaxLimitDbA ? v
+                : throw new UsageException($"--limit must be between {PolicyLimits.MinLimitDbA:0} and {PolicyLimits.MaxLimitDbA:0} dBA, got '{text}'"));
+        var json = CliOptions.Flag("--json", "print one JSON object");
+        var command = new HelpedCommand(Name, "Gain, volume cap and resulting level for a headphone")
+        {
+            Usage = "Usage: ampsim cap --impedance OHM [--sensitivity VALUE --unit dB/mW|dB/V] [--limit DBA] [--json]",
+            Details = """
+                The safety policy's decision for one headphone (docs/design.md §7): the gain, the deepest attenuator
+                setting the user may reach (the cap), the programme level there, and why. A load the controller keeps
+                muted (a short, an open jack) gets "muted" and the reason, never a level.
+                """,
+            Examples =
+            [
+                "ampsim cap --impedance 300 --sensitivity 97 --unit dB/mW",
+                "ampsim cap --impedance 32          (unknown headphone: the worst case for 32 ohm)",
+                "ampsim cap --impedance 16 --sensitivity 120 --unit dB/V --limit 80 --json",
+            ],
+            ExitCodes = [(0, "the decision was printed"), (2, "bad input (one line on stderr)")],
+        };
+        foreach (var option in new Option[] { impedance, sensitivity, unit, limit, json }) command.Options.Add(option);
+        command.SetAction(p =>
+        {
+            var input = Input(p.GetValue(impedance), p.GetValue(sensitivity), p.GetValue(unit), p.GetValue(limit) ?? PolicyLimits.DefaultLimitDbA);
+            var decision = SafetyPolicy.Decide(input);
+            if (p.GetValue(json)) io.Out.WriteLine(ToJson(decision, input.Class));
+            else WriteText(decision, input.Class, io.Out);
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 
-    internal static PolicyInput Parse(string[] args, out bool json)
+    internal static PolicyInput Input(double? impedance, double? sensitivity, SensitivityUnit? unit, double limit)
     {
-        json = false;
-        double impedance = double.NaN, sensitivity = double.NaN, limit = PolicyLimits.DefaultLimitDbA;
-        SensitivityUnit? unit = null;
-        bool haveImpedance = false, haveSensitivity = false, haveLimit = false;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string a = args[i];
-            switch (a)
-            {
-                case "--json":
-                    if (json) throw new UsageException("--json given twice");
-                    json = true;
-                    break;
-                case "--impedance":
-                    Once(ref haveImpedance, a);
-                    impedance = Number(args, ref i, a);
-                    if (impedance <= 0) throw new UsageException($"--impedance must be greater than 0 ohm, got '{args[i]}'");
-                    break;
-                case "--sensitivity":
-                    Once(ref haveSensitivity, a);
-                    sensitivity = Number(args, ref i, a);
-                    if (sensitivity < PolicyLimits.MinSensitivityDb || sensitivity > PolicyLimits.MaxSensitivityDb)
-                        throw new UsageException($"--sensitivity must be between {PolicyLimits.MinSensitivityDb:0} and {PolicyLimits.MaxSensitivityDb:0} dB, got '{args[i]}'");
-                    break;
-                case "--unit":
-                    if (unit != null) throw new UsageException("--unit given twice");
-                    unit = ParseUnit(Value(args, ref i, a));
-                    break;
-                case "--limit":
-                    Once(ref haveLimit, a);
-                    limit = Number(args, ref i, a);
-                    if (limit < PolicyLimits.MinLimitDbA || limit > PolicyLimits.MaxLimitDbA)
-                        throw new UsageException($"--limit must be between {PolicyLimits.MinLimitDbA:0} and {PolicyLimits.MaxLimitDbA:0} dBA, got '{args[i]}'");
-                    break;
-                default:
-                    throw new UsageException(a.StartsWith('-') ? $"unknown option '{a}'" : $"unexpected argument '{a}'");
-            }
-        }
-        if (!haveImpedance) throw new UsageException("--impedance OHM is required");
-        if (haveSensitivity && unit == null) throw new UsageException("--sensitivity needs --unit dB/mW or dB/V");
-        if (!haveSensitivity && unit != null) throw new UsageException("--unit needs --sensitivity");
-
-        var input = PolicyInput.ForHeadphone(impedance);
+        if (impedance is null) throw new UsageException("--impedance OHM is required");
+        if (sensitivity is not null && unit is null) throw new UsageException("--sensitivity needs --unit dB/mW or dB/V");
+        if (sensitivity is null && unit is not null) throw new UsageException("--unit needs --sensitivity");
+        var input = PolicyInput.ForHeadphone(impedance.Value);
+        // The class the device's classifier gives this resistance: a short or an open jack is muted (S7), not capped.
+        var channel = LoadClassifier.ClassifyChannel(impedance.Value, LoadClass.Uncertain);
+        input.Class = LoadClassifier.Combine(channel, channel);
         input.LimitDbA = limit;
-        if (haveSensitivity) input.SetKnownSensitivity(sensitivity, unit!.Value);
+        if (sensitivity is double s) input.SetKnownSensitivity(s, unit!.Value);
         return input;
     }
 
-    static void Once(ref bool seen, string option)
-    {
-        if (seen) throw new UsageException($"{option} given twice");
-        seen = true;
-    }
+    static double Finite(string option, string text) =>
+        CliOptions.TryFinite(text, out double v) ? v : throw new UsageException($"{option} must be a finite number, got '{text}'");
 
-    static string Value(string[] args, ref int i, string option)
-    {
-        if (i + 1 >= args.Length || (args[i + 1].StartsWith("--") && args[i + 1].Length > 2))
-            throw new UsageException($"{option} needs a value");
-        return args[++i];
-    }
-
-    static double Number(string[] args, ref int i, string option)
-    {
-        string text = Value(args, ref i, option);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new UsageException($"{option} must be a finite number, got '{text}'");
-        return v;
-    }
-
-    static SensitivityUnit ParseUnit(string text) => text.ToLowerInvariant() switch
-    {
-        "db/mw" => SensitivityUnit.DbPerMw,
-        "db/v" => SensitivityUnit.DbPerV,
-        _ => throw new UsageException($"--unit must be dB/mW or dB/V, got '{text}'"),
-    };
-
-    internal static string ToJson(PolicyDecision d)
+    internal static string ToJson(PolicyDecision d, LoadClass load)
     {
         using var buffer = new MemoryStream();
         var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var w = new Utf8JsonWriter(buffer, options))
         {
             w.WriteStartObject();
+            w.WriteString("loadClass", SenseCommand.ClassName(load));
             w.WriteNumber("gainDb", d.GainDb);
             w.WriteNumber("gainStep", d.GainStep);
             if (d.Muted) w.WriteNull("capDb"); else w.WriteNumber("capDb", d.CapDb);
             if (d.Muted) w.WriteNull("splDbA"); else w.WriteNumber("splDbA", Math.Round(d.SplAtCapDbA, 1));
-            w.WriteNumber("assumedSensitivityDbPerV", Math.Round(d.AssumedSensitivityDbPerV, 1));
+            Nullable(w, "assumedSensitivityDbPerV", d.AssumedSensitivityDbPerV);
             w.WriteBoolean("sensitivityKnown", d.SensitivityKnown);
             w.WriteString("sensitivitySource", SourceName(d.Source));
             w.WriteBoolean("muted", d.Muted);
             w.WriteNumber("limitDbA", Math.Round(d.LimitDbA, 1));
-            if (d.Muted) w.WriteNull("safeStartDb"); else w.WriteNumber("safeStartDb", d.SafeStartDb);
+            if (d.Muted || d.SafeStartDb == AttenuatorProfile.MuteDb) w.WriteNull("safeStartDb"); else w.WriteNumber("safeStartDb", d.SafeStartDb);
+            w.WriteBoolean("startsMuted", d.Muted || d.SafeStartDb == AttenuatorProfile.MuteDb);
             w.WriteBoolean("reachesLimit", d.ReachesLimit);
             w.WriteBoolean("cleanPeaks", d.CleanPeaks);
             Nullable(w, "hissDbA", d.HissDbA);
@@ -159,17 +124,23 @@ public sealed class CapCommand : ICommand
         _ => "none",
     };
 
-    static void WriteText(PolicyDecision d, TextWriter o)
+    static void WriteText(PolicyDecision d, LoadClass load, TextWriter o)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"Sensitivity  {d.AssumedSensitivityDbPerV:F1} dB/V ({(d.SensitivityKnown ? "given" : "worst case for this impedance")})"));
+        o.WriteLine(double.IsFinite(d.AssumedSensitivityDbPerV)
+            ? string.Create(inv, $"Sensitivity  {d.AssumedSensitivityDbPerV:F1} dB/V ({(d.SensitivityKnown ? "given" : "worst case for this impedance")})")
+            : "Sensitivity  - (no headphone to drive)");
         o.WriteLine(string.Create(inv, $"Gain         {d.GainDb:+0;-0;0} dB (step {d.GainStep})"));
         if (d.Muted)
-            o.WriteLine("Cap          muted");
+            o.WriteLine(load == LoadClass.Headphone
+                ? "Cap          muted: even the deepest attenuator step would pass the limit (rule S4)"
+                : $"Cap          muted: the output stays off for this load ({SenseCommand.ClassName(load)}, rule S7)");
         else
         {
             o.WriteLine(string.Create(inv, $"Cap          {d.CapDb} dB -> {d.SplAtCapDbA:F1} dBA with the programme signal (limit {d.LimitDbA:F0} dBA)"));
-            o.WriteLine(string.Create(inv, $"Safe start   {d.SafeStartDb} dB -> {d.SplAtSafeStartDbA:F1} dBA"));
+            o.WriteLine(d.SafeStartDb == AttenuatorProfile.MuteDb
+                ? "Safe start   muted (even the deepest step is above the safe default level; turn up from mute)"
+                : string.Create(inv, $"Safe start   {d.SafeStartDb} dB -> {d.SplAtSafeStartDbA:F1} dBA"));
         }
         o.WriteLine("Why:");
         foreach (var r in d.Reasons) o.WriteLine("  " + r);

@@ -1,5 +1,7 @@
 using System;
+using System.CommandLine;
 using System.IO;
+using System.Linq;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
 using AmpController.Simulator.Plot;
@@ -17,32 +19,53 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
     public RunCommand() : this(BoardFactory.Create) { }
 
     public string Name => "run";
-    public string Summary => "Run a scenario file and check its expectations";
-    public string Usage => """
-        Usage: ampsim run <SCENARIO.json> [--trace <FILE.jsonl>] [--plot <FILE.png>]
 
-        Plays the scenario on the simulated board running the real controller, then checks its "expect" list.
-        The scenario format (docs/design.md §7) is described in docs/scenarios.md.
-
-        Arguments:
-          <SCENARIO.json>      The scenario file to run
-
-        Options:
-          --trace <FILE.jsonl> Write the trace: one JSON object per change of the real board state, at least
-                               every 100 ms: {"tMs","state","relayClosed","gainDb","attenuationDb","capDb","splDbA","fault"}
-          --plot <FILE.png>    Draw level, cap and gain over time with fault markers
-          -h, --help           Show this help
-
-        Exit codes: 0 all expectations met, 1 an expectation failed (stderr says which, when and the value),
-        2 bad input (unreadable or invalid scenario: stderr names the JSON path).
-        """;
-
-    public int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public HelpedCommand Build(CliIo io)
     {
-        var options = new OptionReader(args, [], ["--trace", "--plot"], maxPositional: 1);
-        if (options.Positional.Count == 0) throw new UsageException("missing SCENARIO.json (see ampsim run --help)");
-        string file = options.Positional[0];
+        var file = new Argument<string?>("SCENARIO.json") { Description = "The scenario file to run", Arity = ArgumentArity.ZeroOrOne };
+        var trace = CliOptions.Text("--trace", "FILE.jsonl", """
+            Write the trace: one JSON object per change of the real board state, at least
+            every 100 ms: {"tMs","state","relayClosed","gainDb","attenuationDb","capDb","splDbA","fault"}
+            """);
+        var plot = CliOptions.Text("--plot", "FILE.png", "Draw level against limit and cap, the chip settings and the relay over time");
+        var command = new HelpedCommand(Name, "Run a scenario file and check its expectations")
+        {
+            Usage = "Usage: ampsim run <SCENARIO.json> [--trace <FILE.jsonl>] [--plot <FILE.png>]",
+            Details = """
+                Plays the scenario on the simulated board running the real controller, then checks its "expect" list.
+                The scenario format (docs/design.md §7) is described in docs/scenarios.md; the built-in scenarios are
+                in firmware/AmpController.Simulator/Scenarios/.
+                """,
+            Examples =
+            [
+                "ampsim run firmware/AmpController.Simulator/Scenarios/01-hd600.json",
+                "ampsim run my-scenario.json --trace out/my.jsonl --plot out/my.png",
+            ],
+            ExitCodes =
+            [
+                (0, "all expectations met"),
+                (1, "an expectation failed (stderr says which, when and the value)"),
+                (2, "bad input (unreadable or invalid scenario: stderr names the JSON path)"),
+            ],
+        };
+        // System.CommandLine would take an unknown `--option` as the file name; the old reader called it what it is.
+        file.Validators.Add(r =>
+        {
+            if (r.Tokens.FirstOrDefault()?.Value is { } v && v.StartsWith('-')) r.AddError($"unknown option '{v}'");
+        });
+        command.Arguments.Add(file);
+        command.Options.Add(trace);
+        command.Options.Add(plot);
+        command.SetAction(p => Run(p.GetValue(file) ?? throw new UsageException("missing SCENARIO.json (see ampsim run --help)"),
+            p.GetValue(trace), p.GetValue(plot), io.Out, io.Error));
+        return command;
+    }
 
+    public int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        AmpSimCli.RunOne(this, args, new CliIo(TextReader.Null, stdout, stderr));
+
+    int Run(string file, string? tracePath, string? plotPath, TextWriter stdout, TextWriter stderr)
+    {
         ScenarioSpec scenario;
         try
         {
@@ -55,7 +78,6 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
         }
 
         RunRecord record;
-        string? tracePath = options.Value("--trace");
         try
         {
             using var trace = tracePath is null ? null : TraceWriter.Create(tracePath);
@@ -77,7 +99,7 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
             return ExitCodes.BadInput;
         }
 
-        if (options.Value("--plot") is string plotPath)
+        if (plotPath is not null)
         {
             if (!TracePlot.TrySave(record, plotPath, out string? error))
             {

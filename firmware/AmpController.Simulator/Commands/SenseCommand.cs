@@ -20,31 +20,43 @@ namespace AmpController.Simulator.Commands;
 public sealed class SenseCommand : ICommand
 {
     public string Name => "sense";
-    public string Summary => "Simulated impedance measurement of one load";
-    public string Usage => """
-        Usage: ampsim sense --load LOAD [--seed N] [--json]
-
-        Options:
-          --load LOAD   what is plugged in: OHM (both channels), L_OHM,R_OHM, open, short or mono:OHM
-                        (a mono plug: the tip drives OHM, the ring touches the sleeve); each side of a pair may
-                        also be open or short
-          --seed N      draws the board (tolerances, ADC reference, non-linearity, noise), 0..2147483647 (default 1)
-          --json        print one JSON object: {"left":{"ohm":..,"class":..},"right":{..},"class":..};
-                        ohm is null unless the channel is a headphone; estimateOhm is the raw estimate
-        """;
-
-    public int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public HelpedCommand Build(CliIo io)
     {
-        var options = new OptionReader(args, ["--json"], ["--load", "--seed"], 0);
-        string loadText = options.Value("--load") ?? throw new UsageException("--load LOAD is required (OHM, L_OHM,R_OHM, open, short or mono:OHM)");
-        SimSenseLoad load;
-        try { load = SimSenseLoad.Parse(loadText); }
-        catch (FormatException e) { throw new UsageException("--load: " + e.Message); }
-        int seed = (int)options.Integer("--seed", 1, 0, int.MaxValue);
+        var load = CliOptions.Parsed<SimSenseLoad?>("--load", "LOAD", """
+            what is plugged in: OHM (both channels), L_OHM,R_OHM, open, short or mono:OHM
+            (a mono plug: the tip drives OHM, the ring touches the sleeve); each side of a pair may
+            also be open or short
+            """, text =>
+            {
+                try { return SimSenseLoad.Parse(text); }
+                catch (FormatException e) { throw new UsageException("--load: " + e.Message); }
+            });
+        var seed = CliOptions.WholeNumber("--seed", "N", "draws the board (tolerances, ADC reference, non-linearity, noise), 0..2147483647 (default 1)", 0, int.MaxValue);
+        var json = CliOptions.Flag("--json", """
+            print one JSON object: {"left":{"ohm":..,"class":..},"right":{..},"class":..};
+            ohm is null unless the channel is a headphone; estimateOhm is the raw estimate
+            """);
+        var command = new HelpedCommand(Name, "Simulated impedance measurement of one load")
+        {
+            Usage = "Usage: ampsim sense --load LOAD [--seed N] [--json]",
+            Details = "One measurement through the modelled sense circuit of a board drawn from the seed, read by the firmware's estimator.",
+            Examples = ["ampsim sense --load 32", "ampsim sense --load 300,open --seed 7", "ampsim sense --load mono:32 --json"],
+            ExitCodes = [(0, "measured (whatever the class)"), (2, "bad input (one line on stderr)")],
+        };
+        command.Options.Add(load);
+        command.Options.Add(seed);
+        command.Options.Add(json);
+        command.SetAction(p => Run(
+            p.GetValue(load) ?? throw new UsageException("--load LOAD is required (OHM, L_OHM,R_OHM, open, short or mono:OHM)"),
+            p.GetResult(load)!.Tokens[0].Value, (int)(p.GetValue(seed) ?? 1), p.GetValue(json), io.Out));
+        return command;
+    }
 
+    static int Run(SimSenseLoad load, string loadText, int seed, bool json, TextWriter stdout)
+    {
         var rig = new SimSenseRig(seed);
         SenseResult r = rig.Measure(load);
-        if (options.Flag("--json")) stdout.WriteLine(ToJson(r, seed, rig));
+        if (json) stdout.WriteLine(ToJson(r, seed, rig));
         else WriteText(r, loadText, seed, rig, stdout);
         return ExitCodes.Ok;
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using AmpController.Core.Control;
 using AmpController.Core.SerialConsole;
@@ -18,7 +19,7 @@ namespace AmpController.Simulator.Commands;
 /// app (Program.cs): settings loaded from the store at start, the chip chosen by them, ConsoleShell over
 /// ControllerConsoleActions, one ConsoleSession; lines come from standard input instead of the UART.
 /// </summary>
-public sealed class SerialConsoleCommand : ICommand, IReadsInput
+public sealed class SerialConsoleCommand : ICommand
 {
     /// <summary>Simulated time run after each line, so the controller takes the request (ramps last under 1 s).</summary>
     public const int SettleMsPerLine = 1000;
@@ -27,36 +28,46 @@ public sealed class SerialConsoleCommand : ICommand, IReadsInput
     public const int StartupMs = 3000;
 
     public string Name => "console";
-    public string Summary => "The serial console on a simulated board, lines from standard input";
-    public string Usage => """
-        Usage: ampsim console [--flash DIR] [--plug OHM] [--sensitivity DB_PER_V] [--seed N]
 
-        Reads console lines from standard input (one command a line; 'help' lists them), runs each through the
-        firmware's console shell on a simulated board and prints each reply. A bad line gets one 'error: ' line and
-        changes nothing (S10). Settings are loaded at start from the flash (defaults if missing or corrupt); 'save'
-        writes them there (two copies with CRC, S9), and a later run with the same --flash starts from them.
-
-        Options:
-          --flash DIR             folder that stands for the device's flash (default: an empty one in memory)
-          --plug OHM              a headphone of this impedance is plugged in and playing before the first line
-          --sensitivity DB_PER_V  its true sensitivity, for --plug (default 100 dB/V)
-          --seed N                simulation seed (default 1)
-
-        Exit codes: 0 at the end of the input (also when lines were rejected), 2 bad options.
-        """;
-
-    public int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
-
-    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public HelpedCommand Build(CliIo io)
     {
-        var options = new OptionReader(args, [], ["--flash", "--plug", "--sensitivity", "--seed"], 0);
-        double? plugOhm = Positive(options, "--plug");
-        double sensitivity = Positive(options, "--sensitivity") ?? 100;
-        int seed = (int)options.Integer("--seed", 1, 0, int.MaxValue);
-        string? flashDir = options.Value("--flash");
-        if (plugOhm == null && options.Value("--sensitivity") != null)
-            throw new UsageException("--sensitivity needs --plug");
+        var flash = CliOptions.Text("--flash", "DIR", "folder that stands for the device's flash (default: an empty one in memory)");
+        var plug = CliOptions.Parsed<double?>("--plug", "OHM", "a headphone of this impedance is plugged in and playing before the first line", text => Positive("--plug", text));
+        var sensitivity = CliOptions.Parsed<double?>("--sensitivity", "DB_PER_V", "its true sensitivity, for --plug (default 100 dB/V)", text => Positive("--sensitivity", text));
+        var seed = CliOptions.WholeNumber("--seed", "N", "simulation seed (default 1)", 0, int.MaxValue);
+        var command = new HelpedCommand(Name, "The serial console on a simulated board, lines from standard input")
+        {
+            Usage = "Usage: ampsim console [--flash DIR] [--plug OHM] [--sensitivity DB_PER_V] [--seed N]",
+            Details = """
+                Reads console lines from standard input (one command a line; 'help' lists them), runs each through the
+                firmware's console shell on a simulated board and prints each reply. A bad line gets one 'error: ' line and
+                changes nothing (S10). Settings are loaded at start from the flash (defaults if missing or corrupt); 'save'
+                writes them there (two copies with CRC, S9), and a later run with the same --flash starts from them.
+                """,
+            Examples =
+            [
+                "echo status | ampsim console",
+                "printf 'limit 90\nsave\n' | ampsim console --flash /tmp/amp-flash",
+                "printf 'vol +10\nstatus\n' | ampsim console --plug 32",
+            ],
+            ExitCodes = [(0, "at the end of the input (also when lines were rejected)"), (2, "bad options")],
+        };
+        foreach (var option in new Option[] { flash, plug, sensitivity, seed }) command.Options.Add(option);
+        command.SetAction(p =>
+        {
+            if (p.GetValue(plug) is null && p.GetValue(sensitivity) is not null) throw new UsageException("--sensitivity needs --plug");
+            return Run(p.GetValue(flash), p.GetValue(plug), p.GetValue(sensitivity) ?? 100, (int)(p.GetValue(seed) ?? 1), io);
+        });
+        return command;
+    }
 
+    public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        AmpSimCli.RunOne(this, args, new CliIo(stdin, stdout, stderr));
+
+    static int Run(string? flashDir, double? plugOhm, double sensitivity, int seed, CliIo io)
+    {
+        var stdin = io.In;
+        var stdout = io.Out;
         var output = new WriterOutput(stdout);
         var settings = new Settings();
         var store = new SettingsStore(flashDir == null ? new SimFileStore() : new HostDirectoryFileStore(flashDir));
@@ -84,14 +95,8 @@ public sealed class SerialConsoleCommand : ICommand, IReadsInput
         for (int t = 0; t < ms; t += ControllerTiming.TickMs) board.Tick();
     }
 
-    private static double? Positive(OptionReader options, string name)
-    {
-        string? text = options.Value(name);
-        if (text == null) return null;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v > 0) || double.IsInfinity(v))
-            throw new UsageException($"option {name}: expected a number greater than 0, got '{text}'");
-        return v;
-    }
+    private static double Positive(string name, string text) =>
+        CliOptions.TryFinite(text, out double v) && v > 0 ? v : throw new UsageException($"option {name}: expected a number greater than 0, got '{text}'");
 
     private sealed class ReaderLineSource(TextReader reader) : IConsoleLineSource
     {

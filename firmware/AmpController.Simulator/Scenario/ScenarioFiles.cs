@@ -14,7 +14,7 @@ public static class ScenarioFiles
     public static ScenarioSpec Load(string path)
     {
         if (Directory.Exists(path))
-            throw new ScenarioException("$", $"'{path}' is a folder; give a scenario file (e.g. {Path.Combine(path, "scenario.json")})");
+            throw new ScenarioException("", $"'{path}' is a folder; give a scenario file (e.g. {Path.Combine(path, "scenario.json")})");
         string text;
         try
         {
@@ -22,7 +22,7 @@ public static class ScenarioFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ScenarioException("$", $"cannot read '{path}': {e.Message}");
+            throw new ScenarioException("", $"cannot read '{path}': {e.Message}");
         }
         return ScenarioLoader.Parse(text);
     }

@@ -79,6 +79,41 @@ public class CapCommandTests
     }
 
     [TestMethod]
+    [DataRow("0.3", "short")]
+    [DataRow("1", "short")]
+    [DataRow("1e6", "open")]
+    public void S7_a_short_or_an_open_jack_is_muted_with_a_clear_answer_never_infinity(string ohm, string load)
+    {
+        var text = AmpSim.Run("cap", "--impedance", ohm);
+        Assert.AreEqual(0, text.ExitCode, text.Stderr);
+        StringAssert.Contains(text.Stdout, $"Cap          muted: the output stays off for this load ({load}, rule S7)");
+        Assert.IsFalse(text.Stdout.Contains("Infinity") || text.Stdout.Contains("NaN") || text.Stdout.Contains('∞'), text.Stdout);
+        var j = Json("--impedance", ohm);
+        Assert.AreEqual(load, j.GetProperty("loadClass").GetString());
+        Assert.IsTrue(j.GetProperty("muted").GetBoolean());
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("capDb").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("splDbA").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("assumedSensitivityDbPerV").ValueKind);
+    }
+
+    [TestMethod]
+    public void A_headphone_that_starts_muted_or_is_muted_says_so_instead_of_minus_infinity()
+    {
+        // 160 dB/V at 16 ohm: the cap is -52 dB but the safe default (70 dBA) is below the deepest step (S2).
+        var start = AmpSim.Run("cap", "--impedance", "16", "--sensitivity", "160", "--unit", "dB/V");
+        StringAssert.Contains(start.Stdout, "Safe start   muted (even the deepest step is above the safe default level");
+        var j = Json("--impedance", "16", "--sensitivity", "160", "--unit", "dB/V");
+        Assert.IsTrue(j.GetProperty("startsMuted").GetBoolean());
+        Assert.AreEqual(JsonValueKind.Null, j.GetProperty("safeStartDb").ValueKind);
+        Assert.AreEqual(-52, j.GetProperty("capDb").GetInt32());
+        // 179 dB/V: even the deepest step passes the limit (S4).
+        var muted = AmpSim.Run("cap", "--impedance", "16", "--sensitivity", "179", "--unit", "dB/V");
+        StringAssert.Contains(muted.Stdout, "Cap          muted: even the deepest attenuator step would pass the limit (rule S4)");
+        foreach (var text in new[] { start.Stdout, muted.Stdout })
+            Assert.IsFalse(text.Contains("Infinity") || text.Contains("NaN"), text);
+    }
+
+    [TestMethod]
     [DataRow("--impedance", "-32")]
     [DataRow("--impedance", "0")]
     [DataRow("--impedance", "NaN")]

@@ -12,7 +12,7 @@ public static class AmpSim
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CommandTable.Dispatch(args, stdout, stderr);
+        int code = AmpSimCli.Dispatch(args, System.IO.TextReader.Null, stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -21,7 +21,7 @@ public static class AmpSim
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CommandTable.Dispatch(args, new StringReader(stdin), stdout, stderr);
+        int code = AmpSimCli.Dispatch(args, new StringReader(stdin), stdout, stderr);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 }
