@@ -38,6 +38,9 @@ namespace AmpController.Core.Acoustics
         /// <summary>Only meaningful when the sensitivity is known (Known or Profile).</summary>
         public bool NeedsDedicatedAmp;
 
+        /// <summary>S12: a matching stored profile, offered to the listener (applied only after the long press), or null.</summary>
+        public ProfileOffer? Offer;
+
         public Reason[] Reasons = new Reason[0];
 
         /// <summary>Known for this headphone (stated or from a matching profile), not assumed.</summary>

@@ -27,12 +27,15 @@ namespace AmpController.Core.Acoustics
         public const string SafeDefaultClamped = "SAFE_DEFAULT_CLAMPED";
         public const string LoadOpen = "LOAD_OPEN";
         public const string LoadShort = "LOAD_SHORT";
+        public const string LoadLine = "LOAD_LINE";
+        public const string LoadUncertain = "LOAD_UNCERTAIN";
         public const string SenseUnconfirmed = "SENSE_UNCONFIRMED";
         public const string SensKnown = "SENS_KNOWN";
         public const string SensInvalid = "SENS_INVALID";
         public const string ProfileMatch = "PROFILE_MATCH";
         public const string ProfileAmbiguous = "PROFILE_AMBIGUOUS";
         public const string ProfileNoMatch = "PROFILE_NO_MATCH";
+        public const string ProfileNoGain = "PROFILE_NO_GAIN";
         public const string SensWorstCase = "SENS_WORST_CASE";
         public const string GainIem = "GAIN_IEM";
         public const string GainMid = "GAIN_MID";

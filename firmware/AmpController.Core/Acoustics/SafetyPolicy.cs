@@ -6,9 +6,12 @@ namespace AmpController.Core.Acoustics
 {
     /// <summary>
     /// The one entry point: on insertion, decide gain, cap (S4), safe start (S2) and advice, with reasons.
-    /// S7: an unconfirmed result (mono, line, uncertain) takes the lowest gain and the larger of the global worst-case
-    /// sensitivity and whatever a confirmed reading would have assumed, so it is never louder than a confirmed one;
-    /// open and short stay muted. Runs once per insertion, so it may allocate.
+    /// The decision always uses the worst-case sensitivity for the measured impedance (or one stated for this very
+    /// headphone, `ampsim cap --sensitivity`); a matching stored profile comes back as <see cref="PolicyDecision.Offer"/>,
+    /// which only the listener's long press at the amplifier applies (S2, S12; issue 19).
+    /// S7: open, short, line input and uncertain results stay muted (relay open; "when in doubt, mute"); a mono plug
+    /// takes the lowest gain and the larger of the global worst-case sensitivity and whatever a confirmed reading would
+    /// have assumed, so it is never louder than a confirmed one. Runs once per insertion, so it may allocate.
     /// </summary>
     public static class SafetyPolicy
     {
@@ -21,11 +24,10 @@ namespace AmpController.Core.Acoustics
             d.SafeDefaultDbA = ClampSafeDefault(input.SafeDefaultDbA, reasons);
             d.MeasuredOhm = input.MeasuredOhm;
 
-            if (input.Class == LoadClass.Open || input.Class == LoadClass.Short)
+            Reason? silent = SilentLoad(input.Class);
+            if (silent != null)
             {
-                reasons.Add(input.Class == LoadClass.Open
-                    ? new Reason(ReasonCodes.LoadOpen, "Nothing connected: output stays muted.")
-                    : new Reason(ReasonCodes.LoadShort, "Short circuit at the jack: output stays muted."));
+                reasons.Add(silent);
                 return Muted(board, d, reasons);
             }
 
@@ -73,11 +75,27 @@ namespace AmpController.Core.Acoustics
                     + " dBA), the lower of the safe default " + d.SafeDefaultDbA.ToString("F0") + " dBA and the cap."));
 
             AddHissAndAdvice(board, input, d, reasons);
+            if (confirmed && d.Source == SensitivitySource.WorstCase) d.Offer = ProfileOffers.OfferFor(board, input, d, reasons);
             d.SetReasons(reasons);
             return d;
         }
 
-        /// <summary>The sensitivity a confirmed reading would assume: stated, else a matching profile, else the worst case.</summary>
+        /// <summary>S7: the loads that never play (the output relay stays open), with the reason reported; else null.</summary>
+        static Reason? SilentLoad(LoadClass c)
+        {
+            switch (c)
+            {
+                case LoadClass.Open: return new Reason(ReasonCodes.LoadOpen, "Nothing connected: output stays muted.");
+                case LoadClass.Short: return new Reason(ReasonCodes.LoadShort, "Short circuit at the jack: output stays muted.");
+                case LoadClass.Line: return new Reason(ReasonCodes.LoadLine, "A line input, not a headphone: output stays muted.");
+                case LoadClass.Uncertain:
+                    return new Reason(ReasonCodes.LoadUncertain, "The measurement is uncertain: output stays muted until a new measurement is clear.");
+                default: return null;
+            }
+        }
+
+
+        /// <summary>The sensitivity a confirmed reading assumes: stated for this headphone, else the worst case (never a profile: S12).</summary>
         static double ConfirmedSensitivity(PolicyInput input, PolicyDecision d, ArrayList reasons)
         {
             double ohm = d.MeasuredOhm;
@@ -97,15 +115,6 @@ namespace AmpController.Core.Acoustics
                 }
                 reasons.Add(new Reason(ReasonCodes.SensInvalid, "The given sensitivity is not usable; ignoring it."));
             }
-            HeadphoneProfile? match = MatchProfile(input, reasons);
-            if (match != null)
-            {
-                d.Source = SensitivitySource.Profile;
-                d.ProfileName = match.Name;
-                reasons.Add(new Reason(ReasonCodes.ProfileMatch, "Profile '" + match.Name + "' (" + match.ImpedanceOhm.ToString("F0")
-                    + " ohm) matches the measured " + ohm.ToString("F1") + " ohm: " + match.DbPerV.ToString("F1") + " dB/V."));
-                return match.DbPerV;
-            }
             d.Source = SensitivitySource.WorstCase;
             reasons.Add(new Reason(ReasonCodes.SensWorstCase, "Sensitivity unknown: assuming the worst case for "
                 + (AcousticMath.IsFinite(ohm) ? ohm.ToString("F1") + " ohm" : "an unmeasured load") + ", "
@@ -113,35 +122,7 @@ namespace AmpController.Core.Acoustics
             return worst;
         }
 
-        /// <summary>Every channel reading must match; among several matches the most sensitive wins (the safe side).</summary>
-        static HeadphoneProfile? MatchProfile(PolicyInput input, ArrayList reasons)
-        {
-            HeadphoneProfile[]? profiles = input.Profiles;
-            if (profiles == null || profiles.Length == 0) return null;
-            HeadphoneProfile? best = null;
-            int matches = 0;
-            for (int i = 0; i < profiles.Length; i++)
-            {
-                HeadphoneProfile p = profiles[i];
-                if (p == null || !ChannelsMatch(p, input)) continue;
-                matches++;
-                if (best == null || p.DbPerV > best.DbPerV) best = p;
-            }
-            if (matches > 1 && best != null)
-                reasons.Add(new Reason(ReasonCodes.ProfileAmbiguous, matches.ToString("D")
-                    + " profiles match this impedance; using the most sensitive, '" + best.Name + "'."));
-            if (best == null)
-                reasons.Add(new Reason(ReasonCodes.ProfileNoMatch, "No stored profile matches the measured impedance."));
-            return best;
-        }
 
-        static bool ChannelsMatch(HeadphoneProfile p, PolicyInput input)
-        {
-            bool l = AcousticMath.IsFinite(input.LeftOhm);
-            bool r = AcousticMath.IsFinite(input.RightOhm);
-            if (!l && !r) return false;
-            return (!l || p.Matches(input.LeftOhm)) && (!r || p.Matches(input.RightOhm));
-        }
 
         static void ApplyGain(BoardProfile board, GainChoice gain, bool confirmed, PolicyDecision d, ArrayList reasons)
         {

@@ -5,7 +5,7 @@ namespace AmpController.Core.Acoustics
     {
         /// <summary>Stated for this headphone (command line or caller).</summary>
         Known = 0,
-        /// <summary>A stored profile matched the measured impedance.</summary>
+        /// <summary>A stored profile the listener confirmed at the amplifier (S12); the policy itself never decides with it.</summary>
         Profile = 1,
         /// <summary>The worst case for the measured impedance (WorstCaseSensitivity).</summary>
         WorstCase = 2,

@@ -21,9 +21,11 @@ namespace AmpController.Core.SerialConsole
         /// <summary>Lines that were rejected (S10: each got a one-line error and changed nothing).</summary>
         public int Errors { get; private set; }
 
-        /// <summary>Runs at most one waiting line; returns false when none was waiting.</summary>
+        /// <summary>Writes a pending notification, then runs at most one waiting line; returns false when none was waiting.</summary>
         public bool Poll()
         {
+            string notice = _shell.TakeNotice();
+            if (notice.Length > 0) _output.WriteLine(notice);
             string? line = _source.TryReadLine();
             if (line == null) return false;
             ConsoleReply reply = _shell.Execute(line);

@@ -27,6 +27,12 @@ namespace AmpController.Core.SerialConsole
         /// <summary>True when settings were edited since the last successful save.</summary>
         public bool UnsavedChanges { get; private set; }
 
+        /// <summary>The controller's pending notification line, or "" (see IConsoleActions.TakeNotice).</summary>
+        public string TakeNotice()
+        {
+            return _actions.TakeNotice();
+        }
+
         public ConsoleReply Execute(string? line)
         {
             string? error = ConsoleParser.Parse(line, _command);

@@ -26,5 +26,11 @@ namespace AmpController.Core.SerialConsole
 
         /// <summary>One line describing the controller state (plug, gain, level, cap, faults).</summary>
         string Describe();
+
+        /// <summary>
+        /// A notification for the listener when something changed that they should know without asking (a stored
+        /// profile offered or confirmed at the amplifier: S12), else "". Called between ticks; allocates only on a change.
+        /// </summary>
+        string TakeNotice();
     }
 }

@@ -23,6 +23,7 @@ namespace AmpController.Core.Control
         {
             _gainStepApplied = -1;
             _chipMuted = false;
+            _ledMask = 0; // IBoardSwitches.Initialize leaves every LED off
             DeviceStatus st = _volume.Initialize();
             if (st == DeviceStatus.Ok) st = _switches.Initialize();
             if (st == DeviceStatus.Ok) st = _volume.Verify();
@@ -49,6 +50,7 @@ namespace AmpController.Core.Control
             bool wasPlaying = _state == ControllerState.Configuring || _state == ControllerState.RampUp
                 || _state == ControllerState.Playing;
             if (wasPlaying && _hasDecision) _resumePlayback = true;
+            EndConfirmation();
             _sensor.Stop();
             _volume.Mute(); // best effort: the open relay already protects the listener
             _chipMuted = false;

@@ -10,6 +10,7 @@ namespace AmpController.Core.Control
         {
             _insertionCount++;
             _hasDecision = false;
+            ForgetProfile();
             _resumePlayback = false;
             _userMuted = false;
             OpenRelay(); // the test source must never meet the amplifier output (IImpedanceSensor contract)
@@ -43,6 +44,7 @@ namespace AmpController.Core.Control
             }
             _policy.Decide(result, _decision);
             _hasDecision = _decision.MayPlay && IsPlayable(_decision);
+            TakeNewDecision();
             if (!_hasDecision)
             {
                 SetState(ControllerState.NoLoad, now);

@@ -9,7 +9,8 @@ namespace AmpController.Core.Control
     /// The amplifier's control loop (issue 8). Call <see cref="Tick"/> every <see cref="ControllerTiming.TickMs"/>;
     /// optionally call <see cref="SampleInputs"/> from a faster timer (1 ms on the ESP32) so fast turns are not missed.
     /// States and rules: docs/safety.md. The steady tick allocates nothing (every buffer is made here, once).
-    /// Split over Controller.cs (surface, inputs, dispatch), Controller.Playback.cs, Controller.Faults.cs.
+    /// Split over Controller.cs (surface, inputs, dispatch), Controller.Playback.cs, Controller.Faults.cs,
+    /// Controller.Profiles.cs (S12 offers), Controller.Requests.cs (console).
     /// </summary>
     public sealed partial class Controller
     {
@@ -23,6 +24,7 @@ namespace AmpController.Core.Control
 
         private readonly Debouncer _jack = new Debouncer(ControllerTiming.InsertionDebounceMs, false);
         private readonly Debouncer _button = new Debouncer(ControllerTiming.ButtonDebounceMs, false);
+        private readonly ButtonGesture _gesture = new ButtonGesture();
         private readonly QuadratureDecoder _encoder = new QuadratureDecoder();
         private readonly RecoveryBackoff _backoff = new RecoveryBackoff();
         private readonly GainDecision _decision = new GainDecision();
@@ -126,8 +128,9 @@ namespace AmpController.Core.Control
 
             SampleInputs();
             int detents = _encoder.TakeDetents() + TakeRequestedSteps();
-            bool wasPressed = _button.Value;
-            bool pressed = _button.Update(_ports.MuteButton.Read(), now) && _button.Value && !wasPressed;
+            _button.Update(_ports.MuteButton.Read(), now);
+            ButtonEvent gesture = _gesture.Update(_button.Value, now);
+            bool pressed = gesture == ButtonEvent.ShortPress; // a short press toggles mute on release
             if (TakeMuteToggle()) pressed = true;
 
             if (_state == ControllerState.SafeMode)
@@ -143,7 +146,9 @@ namespace AmpController.Core.Control
 
             TakeReevaluation(now);
             Step(now, detents, pressed);
+            if (gesture == ButtonEvent.LongPress) ConfirmOffer(now);
 
+            if (IsSupervised(_state)) ShowOffer(now);
             if (IsSupervised(_state) && now >= _nextSupervisionMs) Supervise(now);
         }
 
@@ -176,6 +181,7 @@ namespace AmpController.Core.Control
             _jack.Reset(false, now);
             _resumePlayback = false;
             _hasDecision = false;
+            ForgetProfile();
             switch (_state)
             {
                 case ControllerState.Debounce:

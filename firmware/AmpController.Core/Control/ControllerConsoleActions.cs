@@ -14,6 +14,7 @@ namespace AmpController.Core.Control
         private readonly Controller _controller;
         private readonly SafetyCapPolicy _policy;
         private readonly Settings _settings;
+        private ProfileOfferState _noticedOffer = ProfileOfferState.None;
 
         public ControllerConsoleActions(Controller controller, SafetyCapPolicy policy, Settings settings)
         {
@@ -54,12 +55,37 @@ namespace AmpController.Core.Control
         public string Describe()
         {
             string text = "controller " + _controller.StateName;
+            if (_controller.SilentReason.Length > 0) text += " (" + _controller.SilentReason + ")";
             if (_controller.HasDecision)
                 text += ", gain " + _controller.GainDb.ToString() + " dB, cap " + _controller.CapDb.ToString()
                     + " dB, level " + _controller.LevelDb.ToString() + " dB" + (_controller.UserMuted ? ", muted" : "");
+            if (_controller.OfferedProfile.Length > 0) text += ", profile '" + _controller.OfferedProfile + "' offered";
+            if (_controller.ConfirmedProfile.Length > 0) text += ", profile '" + _controller.ConfirmedProfile + "' confirmed";
             if (_controller.FaultCount > 0)
                 text += ", " + _controller.FaultCount.ToString() + " fault(s), last " + DeviceStatusName();
             return text;
+        }
+
+        /// <summary>
+        /// S12: tells the listener when a profile is offered (and that only the long press at the amplifier confirms
+        /// it: the console cannot) and when it was confirmed or the offer ended.
+        /// </summary>
+        public string TakeNotice()
+        {
+            ProfileOfferState now = _controller.OfferState;
+            if (now == _noticedOffer) return "";
+            _noticedOffer = now;
+            switch (now)
+            {
+                case ProfileOfferState.Offered:
+                    return "profile '" + _controller.OfferedProfile + "' matches the headphone: hold the knob 1.5 s at the amplifier"
+                        + " to use its cap (the console cannot confirm it)";
+                case ProfileOfferState.Confirmed:
+                    return "profile '" + _controller.ConfirmedProfile + "' confirmed at the amplifier: gain "
+                        + _controller.GainDb.ToString() + " dB, cap " + _controller.CapDb.ToString() + " dB";
+                default:
+                    return "profile offer ended: the worst-case cap is in force";
+            }
         }
 
         private string DeviceStatusName()

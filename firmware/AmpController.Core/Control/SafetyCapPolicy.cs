@@ -10,6 +10,11 @@ namespace AmpController.Core.Control
     /// </summary>
     public sealed class SafetyCapPolicy : ICapPolicy
     {
+        private static readonly string[] SilentCodes =
+        {
+            ReasonCodes.LoadOpen, ReasonCodes.LoadShort, ReasonCodes.LoadLine, ReasonCodes.LoadUncertain, ReasonCodes.CapMute,
+        };
+
         private readonly PolicyInput _input;
         private PolicyDecision? _last;
 
@@ -39,6 +44,21 @@ namespace AmpController.Core.Control
             into.GainDb = d.GainDb;
             into.CapDb = d.CapDb;
             into.SafeStartDb = d.SafeStartDb;
+            into.SilentReason = into.MayPlay ? "" : SilentReasonOf(d);
+            ProfileOffer? offer = into.MayPlay ? d.Offer : null;
+            into.Offered = offer != null;
+            into.OfferName = offer != null ? offer.ProfileName : "";
+            into.OfferGainStep = offer != null ? offer.GainStep : 0;
+            into.OfferGainDb = offer != null ? offer.GainDb : 0;
+            into.OfferCapDb = offer != null ? offer.CapDb : AttenuatorProfile.MuteDb;
+        }
+
+        /// <summary>The reason code that keeps the load silent (S7 classes first, then a cap at mute).</summary>
+        private static string SilentReasonOf(PolicyDecision d)
+        {
+            for (int i = 0; i < SilentCodes.Length; i++)
+                if (d.HasReason(SilentCodes[i])) return SilentCodes[i];
+            return ReasonCodes.SafeStart;
         }
     }
 }

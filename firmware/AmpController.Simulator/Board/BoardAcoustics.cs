@@ -36,11 +36,14 @@ public static class BoardAcoustics
         return sensitivityDbPerV + 20 * Math.Log10(atLoad);
     }
 
-    /// <summary>The louder ear. A channel at or below 2 Ω is a short (mono plug ring to sleeve): no sound there.</summary>
+    /// <summary>
+    /// The louder ear, each judged with its own impedance (the voltage it gets and, for a dB/mW rating, its sensitivity).
+    /// A channel at or below 2 Ω is a short (mono plug ring to sleeve): no sound there.
+    /// </summary>
     public static double? LouderEar(HeadphoneLoad load, double gainDb, double leftAttDb, double rightAttDb)
     {
-        double? left = load.LeftOhm > 2 ? ProgrammeSplDbA(load.SensitivityDbPerV, load.LeftOhm, gainDb, leftAttDb) : null;
-        double? right = load.RightOhm > 2 ? ProgrammeSplDbA(load.SensitivityDbPerV, load.RightOhm, gainDb, rightAttDb) : null;
+        double? left = load.LeftOhm > 2 ? ProgrammeSplDbA(load.EarDbPerV(load.LeftOhm), load.LeftOhm, gainDb, leftAttDb) : null;
+        double? right = load.RightOhm > 2 ? ProgrammeSplDbA(load.EarDbPerV(load.RightOhm), load.RightOhm, gainDb, rightAttDb) : null;
         if (left == null) return right;
         if (right == null) return left;
         return Math.Max(left.Value, right.Value);

@@ -8,8 +8,19 @@ using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
 
-/// <summary>What is physically in the jack. Sensitivity is the headphone's TRUE sensitivity, known to the simulator only.</summary>
-public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false);
+/// <summary>
+/// What is physically in the jack. Sensitivity is the headphone's TRUE sensitivity, known to the simulator only:
+/// in dB/V, or, when <paramref name="DbPerMw"/> is given, in dB/mW, which each ear converts at its OWN impedance
+/// (docs/design.md §5; a mono plug's short does not halve the other ear's impedance). SensitivityDbPerV is then the
+/// figure at the plug's nominal impedance, for display.
+/// </summary>
+public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false,
+    double? DbPerMw = null)
+{
+    /// <summary>The true sensitivity in dB/V of an ear of this impedance: S_dB/V = S_dB/mW + 10·log10(1000 / Z).</summary>
+    public double EarDbPerV(double earOhm) =>
+        DbPerMw is double mw ? mw + 10 * System.Math.Log10(1000 / earOhm) : SensitivityDbPerV;
+}
 
 /// <summary>A fault to inject (docs/design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
 public sealed record FaultSpec(BoardFaultKind Kind, FaultDevice Device = FaultDevice.Volume, int Count = 1, int DurationMs = 0);
@@ -28,6 +39,8 @@ public sealed record BoardConfig(
 /// <summary>
 /// The real state of the simulated hardware after a tick, read from the simulated chips' registers and relays,
 /// never from what the controller believes. SplDbA is null when the relay is open or nothing is plugged.
+/// Profile is the stored profile the listener confirmed with the long press (its cap is in force), Offer the one
+/// offered and not yet confirmed (S12, issue 19); both null when none.
 /// </summary>
 public readonly record struct BoardSnapshot(
     long TMs,
@@ -38,7 +51,9 @@ public readonly record struct BoardSnapshot(
     bool Muted,
     int? CapDb,
     double? SplDbA,
-    string? Fault);
+    string? Fault,
+    string? Profile = null,
+    string? Offer = null);
 
 /// <summary>
 /// The simulated amplifier board running the real Core controller. Shared by the property tests, `ampsim run`,
@@ -54,7 +69,11 @@ public interface ISimulatedBoard
     void Plug(HeadphoneLoad load);
     void Unplug();
     void TurnEncoder(int detents);
+    /// <summary>A short press of the knob (mute toggle on release).</summary>
     void PressMute();
+
+    /// <summary>The knob pushed and held for holdMs (≥ 1500 ms is the long press of S12).</summary>
+    void PressButton(int holdMs);
     void InjectFault(FaultSpec fault);
 
     BoardSnapshot Snapshot();

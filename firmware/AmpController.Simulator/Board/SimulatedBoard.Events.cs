@@ -43,9 +43,12 @@ public sealed partial class SimulatedBoard
         }
     }
 
-    public void PressMute()
+    public void PressMute() => PressButton(ButtonHoldMs);
+
+    public void PressButton(int holdMs)
     {
-        _button.Edge(1, ButtonHoldMs);
+        if (holdMs < 1) throw new ArgumentOutOfRangeException(nameof(holdMs), "a press lasts at least 1 ms");
+        _button.Edge(1, holdMs);
         _button.Edge(0, 1);
     }
 
@@ -115,7 +118,9 @@ public sealed partial class SimulatedBoard
         string state = PoweredOff ? PoweredOffState : c.StateName;
         string? fault = PoweredOff ? null
             : c.State is ControllerState.Fault or ControllerState.Recovering ? FaultName(c.LastFault) : null;
-        return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault);
+        string? profile = PoweredOff || c.ConfirmedProfile.Length == 0 ? null : c.ConfirmedProfile;
+        string? offer = PoweredOff || c.OfferedProfile.Length == 0 ? null : c.OfferedProfile;
+        return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault, profile, offer);
     }
 
     /// <summary>Reported as the attenuation of a muted chip: one step below the deepest setting.</summary>

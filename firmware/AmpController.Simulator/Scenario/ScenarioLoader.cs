@@ -63,11 +63,14 @@ public static class ScenarioLoader
         return events;
     }
 
-    static readonly string[] ActionNames = ["plug", "unplug", "encoder", "mute", "fault"];
+    static readonly string[] ActionNames = ["plug", "unplug", "encoder", "mute", "button", "fault"];
+
+    /// <summary>Longest push a scenario may hold the knob (one minute; S12's long press is 1.5 s).</summary>
+    public const long MaxHoldMs = 60_000;
 
     static ScenarioEvent Action(EventJson e, string path, long at)
     {
-        object?[] values = [e.Plug, e.Unplug, e.Encoder, e.Mute, e.Fault];
+        object?[] values = [e.Plug, e.Unplug, e.Encoder, e.Mute, e.Button, e.Fault];
         var present = ActionNames.Where((_, i) => values[i] is not null).ToArray();
         if (present.Length == 0)
             throw new ScenarioException(path, $"missing action (expected one of {Names.List(ActionNames)})");
@@ -76,6 +79,7 @@ public static class ScenarioLoader
         if (e.Plug is { } plug) return Plug(plug, $"{path}.plug", at);
         if (e.Unplug is not null) return new UnplugEvent(at);
         if (e.Mute is not null) return new MuteEvent(at);
+        if (e.Button is { } button) return new ButtonPressEvent(at, (int)Whole(button.HoldMs, path + ".button.holdMs", 1, MaxHoldMs, "ms"));
         if (e.Encoder is long detents) return new EncoderEvent(at, (int)Whole(detents, path + ".encoder", -1000, 1000, "detents"));
         return Fault(e.Fault!, $"{path}.fault", at);
     }
@@ -89,8 +93,11 @@ public static class ScenarioLoader
             throw new ScenarioException(path + ".unit", "missing required field (sensitivity needs its unit, dB/mW or dB/V)");
         if (p.Unit is not null && sensitivity is null)
             throw new ScenarioException(path + ".sensitivity", "missing required field (unit given without sensitivity)");
-        double dbPerV = Sensitivity.ToDbPerV(sensitivity ?? Sensitivity.DefaultDbPerMw, p.Unit ?? SensitivityUnit.DbPerMw, Sensitivity.NominalOhm(left, right));
-        return new PlugEvent(at, new HeadphoneLoad(left, right, dbPerV, p.HalfInserted ?? false), sensitivity, p.Unit);
+        SensitivityUnit unit = p.Unit ?? SensitivityUnit.DbPerMw;
+        double dbPerV = Sensitivity.ToDbPerV(sensitivity ?? Sensitivity.DefaultDbPerMw, unit, Sensitivity.NominalOhm(left, right));
+        // A dB/mW rating: each ear converts at its own impedance (BoardAcoustics), not at the plug's mean.
+        double? dbPerMw = unit == SensitivityUnit.DbPerMw ? sensitivity ?? Sensitivity.DefaultDbPerMw : null;
+        return new PlugEvent(at, new HeadphoneLoad(left, right, dbPerV, p.HalfInserted ?? false, dbPerMw), sensitivity, p.Unit);
     }
 
     static FaultEvent Fault(FaultJson f, string path, long at)

@@ -46,6 +46,12 @@ public sealed record MuteEvent(long AtMs) : ScenarioEvent(AtMs)
     public override void ApplyTo(ISimulatedBoard board) => board.PressMute();
 }
 
+/// <summary>The knob pushed and held (docs/design.md §7 "button"): under 1500 ms a mute toggle, from 1500 ms the S12 long press.</summary>
+public sealed record ButtonPressEvent(long AtMs, int HoldMs) : ScenarioEvent(AtMs)
+{
+    public override void ApplyTo(ISimulatedBoard board) => board.PressButton(HoldMs);
+}
+
 public sealed record FaultEvent(long AtMs, FaultSpec Fault) : ScenarioEvent(AtMs)
 {
     public override void ApplyTo(ISimulatedBoard board) => board.InjectFault(Fault);

@@ -27,6 +27,9 @@ public static class Words
         EncoderEvent { Detents: > 0 } k => $"Listener turns the knob {k.Detents} detents up (1 dB each, rule S11: never past the cap).",
         EncoderEvent k => $"Listener turns the knob {-k.Detents} detents down (1 dB each).",
         MuteEvent => "Listener presses the knob (mute toggle).",
+        ButtonPressEvent b => b.HoldMs >= AmpController.Core.Input.ButtonGesture.LongPressMs
+            ? $"Listener holds the knob {b.HoldMs} ms (long press: confirms an offered profile)."
+            : $"Listener presses the knob for {b.HoldMs} ms (mute toggle).",
         FaultEvent f => Fault(f.Fault),
         _ => e.ToString(),
     };

@@ -10,8 +10,8 @@ using AmpController.Simulator.Platform;
 namespace AmpController.Simulator.Trace;
 
 /// <summary>
-/// Writes the trace as JSON Lines, exactly the fields of docs/design.md §7:
-/// {"tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"}.
+/// Writes the trace as JSON Lines, the fields of docs/design.md §7:
+/// {"tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault", "profile", "offer"}.
 /// Values come from <see cref="BoardSnapshot"/>, i.e. the simulated chips' registers and relay.
 /// </summary>
 public sealed class TraceWriter : IDisposable
@@ -40,6 +40,9 @@ public sealed class TraceWriter : IDisposable
         if (s.CapDb is int cap) _json.WriteNumber("capDb", cap); else _json.WriteNull("capDb");
         if (s.SplDbA is double spl && s.RelayClosed) _json.WriteNumber("splDbA", Round(spl)); else _json.WriteNull("splDbA");
         if (s.Fault is string fault) _json.WriteString("fault", fault); else _json.WriteNull("fault");
+        // Extra fields (issue 19, S12): the confirmed profile and the one offered.
+        if (s.Profile is string profile) _json.WriteString("profile", profile); else _json.WriteNull("profile");
+        if (s.Offer is string offer) _json.WriteString("offer", offer); else _json.WriteNull("offer");
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();

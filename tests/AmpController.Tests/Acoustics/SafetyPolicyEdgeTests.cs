@@ -121,7 +121,7 @@ public class SafetyPolicyEdgeTests
     public void S7_unconfirmed_keeps_a_stated_sensitivity_that_is_above_the_global_worst_case()
     {
         double louder = WorstCaseSensitivity.GlobalMaxDbPerV + 20;
-        var input = PolicyInput.ForSense(new SenseResult { Class = LoadClass.Uncertain, LeftOhm = 32, RightOhm = 32 });
+        var input = PolicyInput.ForSense(new SenseResult { Class = LoadClass.Mono, LeftOhm = 32, RightOhm = double.NaN });
         input.SetKnownSensitivity(louder, SensitivityUnit.DbPerV);
         var d = SafetyPolicy.Decide(input);
         Assert.AreEqual(louder, d.AssumedSensitivityDbPerV, 1e-9);
@@ -179,33 +179,30 @@ public class SafetyPolicyEdgeTests
         PolicyInput.ForSense(new SenseResult { Class = LoadClass.Headphone, LeftOhm = left, RightOhm = right });
 
     [TestMethod]
-    public void Profile_matches_on_the_one_measured_channel_and_never_without_a_reading()
+    public void S12_a_profile_needs_both_channels_read_and_is_never_offered_on_one_or_none()
     {
-        var hd600 = new HeadphoneProfile("HD600", 300, 97, SensitivityUnit.DbPerV);
-        var one = Input(double.NaN, 290);
-        one.Profiles = new[] { hd600 };
-        Assert.AreEqual(SensitivitySource.Profile, SafetyPolicy.Decide(one).Source);
-
-        var other = Input(290, double.NaN);
-        other.Profiles = new[] { hd600 };
-        Assert.AreEqual(SensitivitySource.Profile, SafetyPolicy.Decide(other).Source);
-
-        var none = Input(double.NaN, double.NaN);
-        none.Profiles = new[] { hd600 };
-        var d = SafetyPolicy.Decide(none);
-        Assert.AreEqual(SensitivitySource.WorstCase, d.Source);
-        Assert.IsTrue(d.HasReason(ReasonCodes.ProfileNoMatch));
+        var hd600 = new HeadphoneProfile("HD600", 290, 97, SensitivityUnit.DbPerV);
+        foreach (var (l, r) in new[] { (double.NaN, 290.0), (290.0, double.NaN), (double.NaN, double.NaN) })
+        {
+            var one = Input(l, r);
+            one.Profiles = new[] { hd600 };
+            var d = SafetyPolicy.Decide(one);
+            Assert.IsNull(d.Offer, $"{l}/{r}");
+            Assert.AreEqual(SensitivitySource.WorstCase, d.Source);
+            Assert.IsTrue(d.HasReason(ReasonCodes.ProfileNoMatch));
+        }
 
         var empty = Input(290, 290);
         empty.Profiles = new HeadphoneProfile[0];
         var e = SafetyPolicy.Decide(empty);
-        Assert.AreEqual(SensitivitySource.WorstCase, e.Source);
+        Assert.IsNull(e.Offer);
         Assert.IsFalse(e.HasReason(ReasonCodes.ProfileNoMatch));
 
         var withNull = Input(290, 290);
         withNull.Profiles = new HeadphoneProfile[] { null!, hd600 };
         var n = SafetyPolicy.Decide(withNull);
-        Assert.AreEqual(SensitivitySource.Profile, n.Source);
+        Assert.AreEqual("HD600", n.Offer!.ProfileName);
+        Assert.AreEqual(SensitivitySource.WorstCase, n.Source, "an offer never changes the decision itself");
         Assert.IsFalse(n.HasReason(ReasonCodes.ProfileAmbiguous));
     }
 

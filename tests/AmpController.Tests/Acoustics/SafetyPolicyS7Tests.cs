@@ -28,9 +28,26 @@ public class SafetyPolicyS7Tests
     }
 
     [TestMethod]
-    public void S7_unconfirmed_results_take_lowest_gain_and_global_worst_case()
+    [DataRow(LoadClass.Line, ReasonCodes.LoadLine)]
+    [DataRow(LoadClass.Uncertain, ReasonCodes.LoadUncertain)]
+    public void S7_line_inputs_and_uncertain_results_stay_muted_with_the_reason_reported(LoadClass c, string reason)
     {
-        foreach (var c in Unconfirmed)
+        var input = PolicyInput.ForSense(new SenseResult { LeftOhm = 300, RightOhm = 300, Class = c });
+        input.SetKnownSensitivity(90, SensitivityUnit.DbPerV);
+        input.Profiles = new[] { new HeadphoneProfile("HD600", 300, 97, SensitivityUnit.DbPerV) };
+        var d = SafetyPolicy.Decide(input);
+        Assert.IsTrue(d.Muted);
+        Assert.AreEqual(AttenuatorProfile.MuteDb, d.CapDb);
+        Assert.AreEqual(AttenuatorProfile.MuteDb, d.SafeStartDb);
+        Assert.AreEqual(0, d.GainStep);
+        Assert.IsNull(d.Offer);
+        Assert.IsTrue(d.HasReason(reason));
+    }
+
+    [TestMethod]
+    public void S7_a_mono_plug_takes_lowest_gain_and_global_worst_case()
+    {
+        foreach (var c in new[] { LoadClass.Mono })
         {
             var input = PolicyInput.ForSense(new SenseResult { LeftOhm = 300, RightOhm = double.NaN, Class = c });
             input.Profiles = new[] { new HeadphoneProfile("HD600", 300, 97, SensitivityUnit.DbPerV) };
@@ -63,6 +80,11 @@ public class SafetyPolicyS7Tests
             }
             var confirmed = SafetyPolicy.Decide(Make(LoadClass.Headphone));
             var unsure = SafetyPolicy.Decide(Make(Unconfirmed[t.cls]));
+            if (Unconfirmed[t.cls] != LoadClass.Mono)
+            {
+                Assert.IsTrue(unsure.Muted, "S7: line and uncertain never play");
+                return;
+            }
             Assert.IsTrue(unsure.GainDb <= confirmed.GainDb, "gain");
             Assert.IsTrue(unsure.MaxTotalGainDb <= confirmed.MaxTotalGainDb, $"cap {unsure.MaxTotalGainDb} > {confirmed.MaxTotalGainDb}");
             Assert.IsTrue(unsure.AssumedSensitivityDbPerV >= confirmed.AssumedSensitivityDbPerV);

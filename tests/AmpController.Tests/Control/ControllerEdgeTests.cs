@@ -246,18 +246,20 @@ public class ControllerEdgeTests
     }
 
     [TestMethod]
-    public void Releasing_the_mute_button_does_not_toggle_again()
+    public void A_short_press_toggles_mute_once_on_release_not_on_press()
     {
         var rig = new Rig();
         rig.Boot();
         rig.PlugAndPlay();
         rig.Button.Level = true;
         rig.Tick(5);
-        Assert.IsTrue(rig.Controller.UserMuted);
+        Assert.IsFalse(rig.Controller.UserMuted, "a press still held is not yet short or long");
         rig.Button.Level = false;
         rig.Tick(5);
-        Assert.IsTrue(rig.Controller.UserMuted, "only the press edge toggles");
+        Assert.IsTrue(rig.Controller.UserMuted, "the release of a short press toggles");
         Assert.IsTrue(rig.Volume.Muted);
+        rig.Tick(20);
+        Assert.IsTrue(rig.Controller.UserMuted, "one press, one toggle");
     }
 
     [TestMethod]

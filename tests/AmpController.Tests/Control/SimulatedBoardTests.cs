@@ -20,7 +20,7 @@ public class SimulatedBoardTests
 
     internal static SimulatedBoard Booted(VolumeChipChoice chip = VolumeChipChoice.Ds1882, bool withProfile = false)
     {
-        var profiles = withProfile ? new[] { new ProfileSpec("HD600", 300, 97, AmpController.Core.Acoustics.SensitivityUnit.DbPerMw) } : null;
+        var profiles = withProfile ? new[] { new ProfileSpec("HD600", 300, 97, AmpController.Core.Acoustics.SensitivityUnit.DbPerV) } : null;
         var board = new SimulatedBoard(new BoardConfig(VolumeChip: chip, Profiles: profiles));
         while (board.Controller.State != ControllerState.Unplugged) { board.Tick(); Assert.IsTrue(board.NowMs < 2000); }
         return board;
@@ -54,7 +54,7 @@ public class SimulatedBoardTests
     [DataRow(VolumeChipChoice.Pt2258)]
     public void S2_insertion_to_music_at_the_safe_level_within_300ms(VolumeChipChoice chip)
     {
-        var board = Booted(chip, withProfile: true);
+        var board = Booted(chip, withProfile: true); // a matching profile is only offered: the worst case holds (S12)
         board.Plug(Hd600);
         long ms = TicksUntil(board, s => s.State == "playing");
         var s = board.Snapshot();
@@ -64,7 +64,12 @@ public class SimulatedBoardTests
         Assert.IsFalse(s.Muted);
         Assert.IsNotNull(s.SplDbA);
         Assert.IsTrue(s.SplDbA <= board.Config.SafeDefaultDbA, $"{s.SplDbA} dBA at start");
-        Assert.IsTrue(s.SplDbA >= board.Config.SafeDefaultDbA - 3, $"{s.SplDbA} dBA: with a matching profile music starts near the safe default");
+        var d = board.Policy.LastDecision!;
+        Assert.AreEqual(AmpController.Core.Acoustics.SensitivitySource.WorstCase, d.Source);
+        Assert.AreEqual("HD600", s.Offer);
+        Assert.IsNull(s.Profile);
+        Assert.IsTrue(d.SplAtSafeStartDbA >= board.Config.SafeDefaultDbA - 1,
+            $"{d.SplAtSafeStartDbA} dBA: with the worst-case sensitivity music starts within 1 dB of the safe default");
     }
 
     [TestMethod]

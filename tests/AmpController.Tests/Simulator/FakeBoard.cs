@@ -63,6 +63,8 @@ public sealed class FakeBoard(BoardConfig config) : ISimulatedBoard
 
     public void PressMute() => _relay = !_relay;
 
+    public void PressButton(int holdMs) { if (holdMs < 1500) PressMute(); }
+
     public void InjectFault(FaultSpec fault)
     {
         _fault = fault.Kind.Name();

@@ -13,6 +13,9 @@ public class TraceFormatTests
 {
     static readonly string[] ContractFields = ["tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"];
 
+    /// <summary>Fields added after the contract's (docs/design.md §7 allows more; docs/scenarios.md lists them), in this order.</summary>
+    static readonly string[] ExtensionFields = ["profile", "offer"];
+
     /// <summary>Checks docs/design.md §7's trace contract on a JSONL file; returns the parsed lines.</summary>
     public static JsonElement[] AssertTraceContract(string path, long durationMs)
     {
@@ -26,7 +29,7 @@ public class TraceFormatTests
         long previous = -1;
         foreach (var o in objects)
         {
-            CollectionAssert.AreEqual(ContractFields, o.EnumerateObject().Select(p => p.Name).ToArray(), o.ToString());
+            CollectionAssert.AreEqual(ContractFields.Concat(ExtensionFields).ToArray(), o.EnumerateObject().Select(p => p.Name).ToArray(), o.ToString());
             long t = o.GetProperty("tMs").GetInt64();
             Assert.IsTrue(t > previous, $"time not increasing at {t}");
             Assert.IsTrue(previous < 0 || t - previous <= 100, $"gap of {t - previous} ms before {t} ms (contract: at least every 100 ms)");
@@ -45,6 +48,8 @@ public class TraceFormatTests
             if (!relay) Assert.AreEqual(JsonValueKind.Null, spl, $"splDbA must be null with the relay open at {t} ms");
             else CollectionAssert.Contains(new[] { JsonValueKind.Number, JsonValueKind.Null }, spl);
             CollectionAssert.Contains(new[] { JsonValueKind.String, JsonValueKind.Null }, o.GetProperty("fault").ValueKind);
+            CollectionAssert.Contains(new[] { JsonValueKind.String, JsonValueKind.Null }, o.GetProperty("profile").ValueKind);
+            CollectionAssert.Contains(new[] { JsonValueKind.String, JsonValueKind.Null }, o.GetProperty("offer").ValueKind);
         }
         Assert.AreEqual(0, objects[0].GetProperty("tMs").GetInt64(), "the trace starts at power-up");
         Assert.AreEqual(durationMs, previous, "the trace ends at the end of the scenario");
@@ -52,7 +57,7 @@ public class TraceFormatTests
     }
 
     [TestMethod]
-    public void Trace_lines_have_exactly_the_contract_fields_with_right_types_at_least_every_100_ms()
+    public void Trace_lines_have_the_contract_fields_then_the_extensions_with_right_types_at_least_every_100_ms()
     {
         string scenario = Write(Valid());
         string trace = TempPath(".jsonl");

@@ -49,7 +49,14 @@ internal sealed class EventJson
     public NoData? Unplug { get; init; }
     public long? Encoder { get; init; }
     public NoData? Mute { get; init; }
+    public ButtonJson? Button { get; init; }
     public FaultJson? Fault { get; init; }
+}
+
+/// <summary>The knob pushed and held (docs/design.md §7): `{"holdMs": N}`.</summary>
+internal sealed class ButtonJson
+{
+    public required long HoldMs { get; init; }
 }
 
 internal sealed class PlugJson

@@ -1,0 +1,99 @@
+using AmpController.Core.Devices;
+
+namespace AmpController.Core.Control
+{
+    /// <summary>
+    /// Stored profiles (docs/design.md §4 S2, S12; issue 19): the worst-case decision is always in force first. A matching
+    /// profile is only offered (LED 0 blinks, the console says so, the trace's "offer"); the listener confirms it at the
+    /// amplifier with the long press, never from the console. A confirmation that needs another gain goes through
+    /// mute, relay open and the gain change (S3), then ramps back up at the same loudness. Removal, any fault and a
+    /// reboot end it; after a fault it is offered again.
+    /// </summary>
+    public sealed partial class Controller
+    {
+        /// <summary>LED 0 of the expander (Devices/Tca9534/README.md bit map): the profile LED.</summary>
+        public const int ProfileLedMask = 0x01;
+
+        /// <summary>The offer LED blinks at 2 Hz (on 250 ms, off 250 ms); steady on once confirmed.</summary>
+        public const int OfferBlinkHalfPeriodMs = 250;
+
+        private readonly GainDecision _worstCase = new GainDecision();
+        private ProfileOfferState _offerState = ProfileOfferState.None;
+        private int _ledMask;
+
+        public ProfileOfferState OfferState { get { return _offerState; } }
+
+        /// <summary>The profile offered and not yet confirmed, or "".</summary>
+        public string OfferedProfile { get { return _offerState == ProfileOfferState.Offered ? _decision.OfferName : ""; } }
+
+        /// <summary>The profile the listener confirmed (its cap is in force), or "".</summary>
+        public string ConfirmedProfile { get { return _offerState == ProfileOfferState.Confirmed ? _decision.OfferName : ""; } }
+
+        /// <summary>Why the load stays silent in noLoad (the policy's reason code, e.g. LOAD_LINE), or "".</summary>
+        public string SilentReason { get { return _state == ControllerState.NoLoad ? _decision.SilentReason : ""; } }
+
+        /// <summary>A new decision came from the policy: it is the worst case; remember it and offer a matching profile.</summary>
+        private void TakeNewDecision()
+        {
+            _worstCase.CopyFrom(_decision);
+            _offerState = _hasDecision && _decision.Offered ? ProfileOfferState.Offered : ProfileOfferState.None;
+        }
+
+        /// <summary>The headphone is gone or measured again: nothing is offered or confirmed any more.</summary>
+        private void ForgetProfile()
+        {
+            _offerState = ProfileOfferState.None;
+        }
+
+        /// <summary>Any fault ends a confirmation: back to the worst-case decision, offered again once playing (S12).</summary>
+        private void EndConfirmation()
+        {
+            if (_offerState != ProfileOfferState.Confirmed) return;
+            _decision.CopyFrom(_worstCase);
+            _offerState = ProfileOfferState.Offered;
+        }
+
+        /// <summary>The long press: confirms an offered profile while playing (or ramping); otherwise nothing.</summary>
+        private void ConfirmOffer(long now)
+        {
+            if (_offerState != ProfileOfferState.Offered) return;
+            if (_state != ControllerState.RampUp && _state != ControllerState.Playing) return;
+            _offerState = ProfileOfferState.Confirmed;
+            int gainChange = _decision.OfferGainDb - _decision.GainDb;
+            _decision.GainStep = _decision.OfferGainStep;
+            _decision.GainDb = _decision.OfferGainDb;
+            _decision.CapDb = _decision.OfferCapDb;
+            if (_decision.GainStep == _gainStepApplied) return; // the cap is lifted; the level stays where it is
+
+            // S3: another gain only with the chip muted and the relay open; the attenuator moves the other way, so the
+            // level comes back (ramped) at the same loudness.
+            _decision.SafeStartDb = ClampToRange(_decision.SafeStartDb - gainChange);
+            _userLevelDb = ClampToRange(_userLevelDb - gainChange);
+            _targetDb = _userLevelDb;
+            DeviceStatus st = Mute();
+            if (st != DeviceStatus.Ok)
+            {
+                EnterFault(st, now);
+                return;
+            }
+            OpenRelay();
+            BeginConfiguring(now);
+        }
+
+        /// <summary>LED 0: blinking while a profile is offered, on once confirmed, else off. Written only on change.</summary>
+        private void ShowOffer(long now)
+        {
+            int wanted = 0;
+            if (_offerState == ProfileOfferState.Confirmed) wanted = ProfileLedMask;
+            else if (_offerState == ProfileOfferState.Offered && (now / OfferBlinkHalfPeriodMs) % 2 == 0) wanted = ProfileLedMask;
+            if (wanted == _ledMask) return;
+            DeviceStatus st = _switches.SetLeds(wanted);
+            if (st != DeviceStatus.Ok)
+            {
+                EnterFault(st, now);
+                return;
+            }
+            _ledMask = wanted;
+        }
+    }
+}

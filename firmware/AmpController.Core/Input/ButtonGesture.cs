@@ -1,0 +1,51 @@
+namespace AmpController.Core.Input
+{
+    /// <summary>What one push of the encoder knob means (docs/design.md §4 S12, §7 scenario event "button").</summary>
+    public enum ButtonEvent
+    {
+        None = 0,
+        /// <summary>Released before <see cref="ButtonGesture.LongPressMs"/>: toggles mute (on release).</summary>
+        ShortPress = 1,
+        /// <summary>Held for <see cref="ButtonGesture.LongPressMs"/>: fires once while still held; the release does nothing.</summary>
+        LongPress = 2,
+    }
+
+    /// <summary>
+    /// Turns the debounced push-button level into short and long presses. Fed once per control tick, so durations are
+    /// measured with the tick's resolution (10 ms); the debouncer delays both edges alike, so the hold time is kept.
+    /// </summary>
+    public sealed class ButtonGesture
+    {
+        /// <summary>The deliberate long press of S12 (docs/design.md §4, §7: "≥ 1500 ms = long").</summary>
+        public const int LongPressMs = 1500;
+
+        private bool _down;
+        private bool _longFired;
+        private long _downSinceMs;
+
+        /// <summary>True while the button is held (debounced).</summary>
+        public bool Held { get { return _down; } }
+
+        public ButtonEvent Update(bool pressed, long nowMs)
+        {
+            if (pressed)
+            {
+                if (!_down)
+                {
+                    _down = true;
+                    _longFired = false;
+                    _downSinceMs = nowMs;
+                    return ButtonEvent.None;
+                }
+                if (_longFired || nowMs - _downSinceMs < LongPressMs) return ButtonEvent.None;
+                _longFired = true;
+                return ButtonEvent.LongPress;
+            }
+            if (!_down) return ButtonEvent.None;
+            _down = false;
+            if (_longFired) return ButtonEvent.None;
+            // Released at the very tick it reached 1500 ms: held for the full time, so it is the long press.
+            return nowMs - _downSinceMs >= LongPressMs ? ButtonEvent.LongPress : ButtonEvent.ShortPress;
+        }
+    }
+}
