@@ -23,7 +23,20 @@ if [ -x tests/nano-compat.sh ]; then
 fi
 
 # 2. Host tests (MSTest): Core, devices, sensing, controller properties, simulator contracts.
-dotnet build AmpController.Host.slnf -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# A full (not incremental) build, so that every warning shows: the build is meant to have none.
+build_log="$results/build.log"
+dotnet build AmpController.Host.slnf -c Release -nologo -v q --no-incremental >"$build_log" 2>&1; build_rc=$?
+warnings=$(grep -E ': warning [A-Za-z]*[0-9]+' "$build_log" | sed -e 's/ \[[^]]*\]$//' -e "s|$root/||" | sort -u)
+if [ -n "$warnings" ]; then
+  echo "BUILD WARNINGS ($(wc -l <<< "$warnings")): the build is meant to have none"
+  echo "$warnings"
+else
+  echo "build: 0 warnings"
+fi
+if [ "$build_rc" -ne 0 ]; then
+  grep -E ': error ' "$build_log" | sed -e 's/ \[[^]]*\]$//' | sort -u
+  echo "0 passed, 1 failed"; exit 1
+fi
 dotnet test AmpController.Host.slnf -c Release --no-build -nologo -v q \
   --logger "trx;LogFileName=host.trx" --results-directory "$results" || true
 

@@ -24,8 +24,8 @@ for (int i = 0; i < args.Length; i++)
             break;
     }
 }
-root ??= FindRoot(Directory.GetCurrentDirectory());
-if (root is null) { Console.Error.WriteLine("nano-compat: repository root (AmpController.sln) not found; pass --root"); return 2; }
+root ??= NanoCompat.RepositoryRoot.Find(Directory.GetCurrentDirectory());
+if (root is null) { Console.Error.WriteLine("nano-compat: repository root (AmpController.Host.slnf) not found; pass --root"); return 2; }
 
 NanoReferences references;
 try { references = NanoReferences.Default; }
@@ -51,9 +51,3 @@ int badFiles = result.Problems.Select(p => p.File).Distinct().Count();
 Console.WriteLine($"nano-compat: {result.Problems.Count} problems in {badFiles} of {result.FileCount} files (nanoFramework 1.x subset: third_party/nanoframework/README.md)");
 return 1;
 
-static string? FindRoot(string start)
-{
-    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "AmpController.sln"))) return dir.FullName;
-    return null;
-}

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using AmpController.Simulator.Scenario;
 using ScottPlot;
-
 using AmpController.Simulator.Vocabulary;
 
 namespace AmpController.Simulator.Plot;

@@ -5,7 +5,6 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
 using AmpController.Simulator.Vocabulary;
 
 namespace AmpController.Simulator.Scenario;

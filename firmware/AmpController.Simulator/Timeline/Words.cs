@@ -6,7 +6,6 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
 using AmpController.Core.Acoustics;
 using AmpController.Simulator.Vocabulary;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using AmpController.Core.Acoustics;
+using CsvHelper;
 
 namespace AmpController.Tests.Acoustics;
 
@@ -13,21 +13,13 @@ public sealed record HeadphoneRow(string Model, string Kind, double NominalOhm, 
     public double DbPerV => AcousticMath.ToDbPerV(Value, Unit, NominalOhm);
     public double DbPerMw => Unit == SensitivityUnit.DbPerMw ? Value : AcousticMath.DbPerVToDbPerMw(Value, NominalOhm);
     public bool IsElectrostatic => Kind == "electrostatic";
-    public override string ToString() => $"{Model} ({NominalOhm} Ω, {Value} {(Unit == SensitivityUnit.DbPerV ? "dB/V" : "dB/mW")})";
+    public override string ToString() => $"{Model} ({NominalOhm} Ω, {Value} {SensitivityUnits.Name(Unit)})";
 }
 
-/// <summary>Reads the repository's data/headphones.csv (quoted fields allowed).</summary>
+/// <summary>Reads the repository's data/headphones.csv with CsvHelper (RFC 4180: quoted fields, commas inside quotes).</summary>
 public static class HeadphonesCsv
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "AmpController.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("AmpController.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => global::NanoCompat.RepositoryRoot.Require(AppContext.BaseDirectory);
 
     public static string CsvPath => Path.Combine(RepoRoot, "data", "headphones.csv");
 
@@ -36,48 +28,16 @@ public static class HeadphonesCsv
 
     public static IReadOnlyList<HeadphoneRow> Parse(string text)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var header = SplitLine(lines[0]);
-        int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new FormatException("missing column " + name);
-        int model = Col("model"), kind = Col("kind"), ohm = Col("nominal_impedance_ohm"), value = Col("sensitivity_value"),
-            unit = Col("sensitivity_unit"), perMw = Col("sensitivity_db_spl_per_mw"), perV = Col("sensitivity_db_spl_per_vrms");
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { Separator = ',' });
         var rows = new List<HeadphoneRow>();
-        for (int n = 1; n < lines.Length; n++)
+        while (csv.Read())
         {
-            var f = SplitLine(lines[n]);
-            rows.Add(new HeadphoneRow(f[model], f[kind], Num(f[ohm]), Num(f[value]), ParseUnit(f[unit]), Num(f[perMw]), Num(f[perV])));
+            string unitText = csv.GetString("sensitivity_unit");
+            if (!SensitivityUnits.TryParse(unitText, out SensitivityUnit unit)) throw new FormatException($"row {csv.RowNumber}: unknown unit {unitText}");
+            rows.Add(new HeadphoneRow(csv.GetString("model"), csv.GetString("kind"), csv.Parse<double>("nominal_impedance_ohm"),
+                csv.Parse<double>("sensitivity_value"), unit, csv.Parse<double>("sensitivity_db_spl_per_mw"),
+                csv.Parse<double>("sensitivity_db_spl_per_vrms")));
         }
         return rows;
-    }
-
-    static double Num(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    static SensitivityUnit ParseUnit(string s) => s switch
-    {
-        "dB/mW" => SensitivityUnit.DbPerMw,
-        "dB/V" => SensitivityUnit.DbPerV,
-        _ => throw new FormatException("unknown unit " + s),
-    };
-
-    static string[] SplitLine(string line)
-    {
-        var fields = new List<string>();
-        var cur = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cur.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cur.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(cur.ToString()); cur.Clear(); }
-            else cur.Append(c);
-        }
-        fields.Add(cur.ToString());
-        return fields.ToArray();
     }
 }

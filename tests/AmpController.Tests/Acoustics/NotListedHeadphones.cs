@@ -12,7 +12,7 @@ public static class NotListedHeadphones
     public sealed record Model(string Name, double NominalOhm, double Value, SensitivityUnit Unit, bool MultiDriverIem)
     {
         public double DbPerV => AcousticMath.ToDbPerV(Value, Unit, NominalOhm);
-        public override string ToString() => $"{Name} ({NominalOhm} ohm, {Value} {(Unit == SensitivityUnit.DbPerV ? "dB/V" : "dB/mW")})";
+        public override string ToString() => $"{Name} ({NominalOhm} ohm, {Value} {SensitivityUnits.Name(Unit)})";
     }
 
     const SensitivityUnit mW = SensitivityUnit.DbPerMw;

@@ -6,7 +6,7 @@ namespace AmpController.Tests.SerialConsole;
 [TestClass]
 public class ConsoleNumbersTests
 {
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("0", 0)]
     [DataRow("97", 970)]
     [DataRow("12.8", 128)]
@@ -18,7 +18,7 @@ public class ConsoleNumbersTests
         Assert.AreEqual(tenths, value);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("")]
     [DataRow(".")]
     [DataRow(".5")]
@@ -37,7 +37,7 @@ public class ConsoleNumbersTests
         Assert.IsFalse(ConsoleNumbers.TryParseTenths(text, out _));
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("+3", 3)]
     [DataRow("-60", -60)]
     [DataRow("+007", 7)]

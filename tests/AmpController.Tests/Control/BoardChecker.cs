@@ -7,9 +7,9 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
 using K = AmpController.Simulator.Board.BoardFaultKind;
 using D = AmpController.Simulator.Board.FaultDevice;
+
 namespace AmpController.Tests.Control;
 
 /// <summary>

@@ -9,10 +9,10 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
+using AmpController.Core.Storage;
 using K = AmpController.Simulator.Board.BoardFaultKind;
 using D = AmpController.Simulator.Board.FaultDevice;
-using AmpController.Core.Storage;
+
 namespace AmpController.Tests.Control;
 
 /// <summary>What the user and the world do to the board in a property run.</summary>

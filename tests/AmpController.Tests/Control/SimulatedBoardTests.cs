@@ -6,8 +6,8 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
 using AmpController.Core.Storage;
+
 namespace AmpController.Tests.Control;
 
 /// <summary>End-to-end on the simulated board: real controller, real drivers, simulated bus and chips.</summary>

@@ -8,9 +8,8 @@ using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
-
-using AmpController.Simulator.Board;
 using AmpController.Simulator.Vocabulary;
+
 namespace AmpController.Tests.Devices;
 
 /// <summary>S5: every injected bus fault reaches the caller as a failed result, for every driver operation.</summary>

@@ -7,7 +7,7 @@ namespace AmpController.Tests.Dose;
 public class DoseMathTests
 {
     // docs/design.md §5: 80 dBA for 40 h is the whole weekly allowance, and each 3 dB (10·log10 2) halves the time.
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(80.0, 40.0)]
     [DataRow(90.0, 4.0)]
     [DataRow(100.0, 0.4)]

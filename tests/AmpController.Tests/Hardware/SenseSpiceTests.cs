@@ -76,8 +76,10 @@ public class SenseSpiceTests
         for (int b = 0; b < _boards.Parts.Count; b++)
         {
             var rig = new SpiceRig(_boards, b);
-            rig.Sensor.Calibration = SenseCalibration.FromTwoResistors(10, 470,
+            var calibration = SenseCalibration.FromTwoResistors(10, 470,
                 rig.Ratio(Index(10), 0), rig.Ratio(Index(470), 0), rig.Ratio(Index(10), 1), rig.Ratio(Index(470), 1));
+            Assert.IsNotNull(calibration, $"board {b}: the two calibration readings were refused");
+            rig.Sensor.Calibration = calibration;
             Assert.IsFalse(rig.Sensor.Calibration.FellBackToDefaults, $"board {b}");
             for (int l = 2; l < SpiceBoards.Loads.Length; l++)
             {

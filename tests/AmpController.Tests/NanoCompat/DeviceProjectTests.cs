@@ -114,11 +114,11 @@ public class DeviceProjectTests
     public void Host_solution_filter_leaves_the_nfproj_projects_out_and_the_solution_has_them()
     {
         string filter = File.ReadAllText(Path.Combine(Root, "AmpController.Host.slnf"));
-        string solution = File.ReadAllText(Path.Combine(Root, "AmpController.sln"));
+        string solution = File.ReadAllText(Path.Combine(Root, "firmware/AmpController.sln"));
         foreach (string nfproj in NfProjects)
         {
             Assert.IsFalse(filter.Contains(Path.GetFileName(nfproj)), nfproj + " would break dotnet build on Linux");
-            StringAssert.Contains(solution, nfproj.Replace('/', '\\'));
+            StringAssert.Contains(solution, Path.GetRelativePath(Path.Combine(Root, "firmware"), Path.Combine(Root, nfproj)).Replace('/', '\\'));
         }
     }
 

@@ -162,10 +162,5 @@ public class GateTests
         StringAssert.Contains(Refs.StubSources["System.Device.I2c"], "I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer)");
     }
 
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AmpController.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
+    internal static string RepoRoot() => global::NanoCompat.RepositoryRoot.Require(AppContext.BaseDirectory);
 }

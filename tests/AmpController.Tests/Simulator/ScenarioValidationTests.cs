@@ -3,8 +3,8 @@ using AmpController.Simulator.Scenario;
 using AmpController.Tests.Cli;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static AmpController.Tests.Simulator.ScenarioFilesForTests;
-
 using AmpController.Simulator.Board;
+
 namespace AmpController.Tests.Simulator;
 
 [TestClass]

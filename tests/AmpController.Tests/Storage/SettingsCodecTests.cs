@@ -63,7 +63,7 @@ public class SettingsCodecTests
         Assert.IsTrue(SettingsSamples.Same(s, back));
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(200, 90, 100, 80, 2)]
     [DataRow(10, 10, 60, 60, 2)]
     [DataRow(65, 80, 65, 65, 1)]
@@ -91,7 +91,7 @@ public class SettingsCodecTests
         Assert.AreEqual(1, report.ClampedValues);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow("ok", 300, 970, 1, 1)]
     [DataRow("zero-ohm", 0, 970, 1, 0)]
     [DataRow("huge-ohm", 60000, 970, 1, 0)]
@@ -124,7 +124,7 @@ public class SettingsCodecTests
         Assert.AreEqual(1, report.DroppedProfiles);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(new byte[] { 85, 70, 0 })]                 // too short
     [DataRow(new byte[] { 85, 70, 0, 9 })]              // more profiles than allowed
     [DataRow(new byte[] { 85, 70, 0, 1, 3, 65 })]       // profile runs past the end

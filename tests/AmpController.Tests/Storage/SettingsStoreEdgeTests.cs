@@ -50,7 +50,7 @@ public class SettingsStoreEdgeTests
         Assert.IsTrue(SettingsSamples.Same(SettingsSamples.Old(), loaded));
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(0, (byte)'B')]
     [DataRow(1, (byte)'D')]
     [DataRow(2, (byte)2)]

@@ -10,15 +10,20 @@ public class SettingsTests
     [TestMethod]
     public void S9_settings_ranges_are_the_policy_ranges()
     {
-        Assert.AreEqual(PolicyLimits.MinLimitDbA, Settings.MinLimitDbA);
-        Assert.AreEqual(PolicyLimits.MaxLimitDbA, Settings.MaxLimitDbA);
-        Assert.AreEqual(PolicyLimits.DefaultLimitDbA, Settings.DefaultLimitDbA);
-        Assert.AreEqual(PolicyLimits.MinSafeDbA, Settings.MinSafeDefaultDbA);
-        Assert.AreEqual(PolicyLimits.MaxSafeDbA, Settings.MaxSafeDefaultDbA);
-        Assert.AreEqual(PolicyLimits.DefaultSafeDbA, Settings.DefaultSafeDefaultDbA);
+        // Settings stores whole dBA (an int cast of the policy's doubles): each pair must be equal, i.e. nothing truncated.
+        var pairs = new (string Name, double Policy, int Stored)[]
+        {
+            ("min limit", PolicyLimits.MinLimitDbA, Settings.MinLimitDbA),
+            ("max limit", PolicyLimits.MaxLimitDbA, Settings.MaxLimitDbA),
+            ("default limit", PolicyLimits.DefaultLimitDbA, Settings.DefaultLimitDbA),
+            ("min safe default", PolicyLimits.MinSafeDbA, Settings.MinSafeDefaultDbA),
+            ("max safe default", PolicyLimits.MaxSafeDbA, Settings.MaxSafeDefaultDbA),
+            ("default safe default", PolicyLimits.DefaultSafeDbA, Settings.DefaultSafeDefaultDbA),
+        };
+        foreach (var (name, policy, stored) in pairs) Assert.AreEqual(policy, stored, name);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(60, SettingsResult.LimitBelowSafeDefault)]
     [DataRow(69, SettingsResult.LimitBelowSafeDefault)]
     [DataRow(70, SettingsResult.Ok)]
@@ -34,7 +39,7 @@ public class SettingsTests
         Assert.AreEqual(70, s.SafeDefaultDbA);
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(60, SettingsResult.Ok)]
     [DataRow(80, SettingsResult.Ok)]
     [DataRow(81, SettingsResult.SafeDefaultOutOfRange)]
@@ -72,7 +77,7 @@ public class SettingsTests
         Assert.AreEqual(SettingsResult.Ok, s.TryAddProfile(new StoredProfile("new", 320, 1000, SensitivityUnit.DbPerMw)));
     }
 
-    [DataTestMethod]
+    [TestMethod]
     [DataRow(40, 700, SensitivityUnit.DbPerMw)]
     [DataRow(10000, 1400, SensitivityUnit.DbPerMw)]
     [DataRow(40, 600, SensitivityUnit.DbPerV)]
