@@ -10,7 +10,8 @@ namespace AmpController.Core.Devices
     {
         public static bool Complete(BusResult result, int expectedBytes)
         {
-            return result.Status == BusStatus.FullTransfer && result.BytesTransferred >= expectedBytes;
+            // result.IsComplete, not result.Status/BytesTransferred: field reads of a struct parameter clone it on the device.
+            return result.IsComplete(expectedBytes);
         }
     }
 }

@@ -25,6 +25,13 @@ namespace AmpController.Core.Platform
 
         public bool Ok { get { return Status == BusStatus.FullTransfer; } }
 
+        /// <summary>
+        /// A full transfer of at least <paramref name="expectedBytes"/>. An instance member on purpose: calling it on a
+        /// parameter or local passes the struct by reference, where reading its fields from a parameter would make the
+        /// nanoFramework interpreter clone it onto the heap (docs/performance.md, struct copies).
+        /// </summary>
+        public bool IsComplete(int expectedBytes) { return Status == BusStatus.FullTransfer && BytesTransferred >= expectedBytes; }
+
         public static BusResult Full(int bytes) { return new BusResult(BusStatus.FullTransfer, bytes); }
     }
 }

@@ -60,17 +60,24 @@ namespace AmpController.Esp32.Adapters
             if (device == null) return I2cOutcome.NotSent();
             try
             {
-                I2cTransferResult r;
-                if (data != null && into != null) r = device.WriteRead(new SpanByte(data, 0, writeCount), new SpanByte(into, 0, readCount));
-                else if (data != null) r = device.Write(new SpanByte(data, 0, writeCount));
-                else if (into != null) r = device.Read(new SpanByte(into, 0, readCount));
-                else return I2cOutcome.NotSent();
-                return I2cOutcome.FromTransfer((int)r.Status, r.BytesTransferred, writeCount + readCount);
+                // The native result goes straight into Outcome: a struct local would be one more heap object per
+                // transfer on the device (the interpreter allocates struct locals at method entry, docs/performance.md).
+                int expected = writeCount + readCount;
+                if (data != null && into != null) return Outcome(device.WriteRead(new SpanByte(data, 0, writeCount), new SpanByte(into, 0, readCount)), expected);
+                if (data != null) return Outcome(device.Write(new SpanByte(data, 0, writeCount)), expected);
+                if (into != null) return Outcome(device.Read(new SpanByte(into, 0, readCount)), expected);
+                return I2cOutcome.NotSent();
             }
             catch (Exception)
             {
                 return I2cOutcome.NotSent();
             }
+        }
+
+        /// <summary>Property calls on the parameter pass it by reference (no clone); see I2cOutcome.FromTransfer.</summary>
+        private static BusResult Outcome(I2cTransferResult result, int expectedBytes)
+        {
+            return I2cOutcome.FromTransfer((int)result.Status, result.BytesTransferred, expectedBytes);
         }
 
         /// <summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using AmpController.Simulator.Bench;
+using AmpController.Simulator.DeviceCost;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
 using AmpController.Simulator.Scenario;
@@ -59,6 +60,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
             io.Error.WriteLine("ampsim bench: warning: this is a Debug build (unoptimised); the figures are not the real ones. Use: dotnet run -c Release --project firmware/AmpController.Simulator -- bench");
         var r = TickBenchmark.Run(createBoard, ticks);
         bool meets = r.RealTimeFactor >= TargetRealTimeFactor && r.BytesPerTick == 0;
+        var device = DeviceCostModel.Measure();
 
         if (json)
         {
@@ -74,6 +76,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
             w.WriteNumber("targetRealTimeFactor", TargetRealTimeFactor);
             w.WriteBoolean("meetsTarget", meets);
             w.WriteBoolean("optimizedBuild", !debug);
+            DeviceCostBenchFields.Write(w, device);
             w.WriteEndObject();
             w.Flush();
             io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -86,6 +89,7 @@ public sealed class BenchCommand(Func<BoardConfig, ISimulatedBoard> createBoard)
             o.WriteLine($"real-time factor: {r.RealTimeFactor.ToString("N0", inv)}x (target ≥ {TargetRealTimeFactor.ToString("N0", inv)}x)");
             o.WriteLine($"bytes per tick:   {r.BytesPerTick.ToString("0.###", inv)} (target 0)");
             o.WriteLine($"board state:      {r.State}, relay {(r.RelayClosed ? "closed" : "open")}");
+            o.WriteLine(DeviceCostBenchFields.Text(device));
             o.WriteLine((meets ? "targets met" : "targets NOT met") + (debug ? " (Debug build: not representative)" : ""));
         }
         if (!r.RelayClosed)

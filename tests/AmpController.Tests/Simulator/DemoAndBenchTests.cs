@@ -64,6 +64,12 @@ public class DemoAndBenchTests
         Assert.IsTrue(o.GetProperty("bytesPerTick").GetDouble() >= 0);
         Assert.AreEqual(1000, o.GetProperty("ticks").GetInt64());
         Assert.IsTrue(o.GetProperty("relayClosed").GetBoolean());
+        // docs/design.md §7: the device model's figures (docs/performance.md).
+        Assert.IsTrue(o.GetProperty("deviceBytesPerTick").GetInt64() >= 0);
+        long steady = o.GetProperty("ilPerTick").GetProperty("steady").GetInt64();
+        long worst = o.GetProperty("ilPerTick").GetProperty("worst").GetInt64();
+        Assert.IsTrue(steady > 0 && steady <= worst, $"ilPerTick steady {steady}, worst {worst}");
+        Assert.IsTrue(o.GetProperty("deviceGoalsMet").ValueKind is JsonValueKind.True or JsonValueKind.False);
     }
 
     [TestMethod]
