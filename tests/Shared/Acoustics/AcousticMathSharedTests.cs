@@ -17,7 +17,7 @@ namespace AmpController.Tests.Shared.Acoustics
 
         private static void AssertNear(double expected, double actual, string what)
         {
-            Assert.IsTrue(Math.Abs(expected - actual) < Tolerance, what + ": expected " + expected.ToString("F3") + ", got " + actual.ToString("F3"));
+            SharedAssert.Near(expected, actual, Tolerance, what);
         }
 
         [TestMethod]

@@ -5,7 +5,6 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
-using System;
 using AmpController.Core.Sensing;
 
 namespace AmpController.Tests.Shared.Sensing
@@ -13,11 +12,6 @@ namespace AmpController.Tests.Shared.Sensing
     [TestClass]
     public class SenseCalibrationSharedTests
     {
-        private static void AssertNear(double expected, double actual, double tolerance, string what)
-        {
-            Assert.IsTrue(Math.Abs(expected - actual) < tolerance, what + ": expected " + expected.ToString("F4") + ", got " + actual.ToString("F4"));
-        }
-
         [TestMethod]
         public void Two_known_resistors_give_back_the_gain_and_series_resistance_that_made_the_readings()
         {
@@ -27,8 +21,8 @@ namespace AmpController.Tests.Shared.Sensing
             double ratio2 = SenseMath.RatioFromOhm(330.0, gain, series);
             double solvedGain, solvedSeries;
             Assert.IsTrue(SenseCalibration.Solve(20.0, ratio1, 330.0, ratio2, out solvedGain, out solvedSeries));
-            AssertNear(gain, solvedGain, 1e-9, "gain");
-            AssertNear(series, solvedSeries, 1e-6, "series ohm");
+            SharedAssert.Near(gain, solvedGain, 1e-9, "gain");
+            SharedAssert.Near(series, solvedSeries, 1e-6, "series ohm");
         }
 
         [TestMethod]
@@ -47,7 +41,7 @@ namespace AmpController.Tests.Shared.Sensing
             wild.LeftGain = SenseCalibration.MaxGain + 0.1;
             SenseCalibration used = SenseCalibration.Validated(wild);
             Assert.IsTrue(used.FellBackToDefaults);
-            AssertNear(1.0, used.LeftGain, 1e-12, "default gain");
+            SharedAssert.Near(1.0, used.LeftGain, 1e-12, "default gain");
             Assert.IsFalse(SenseCalibration.Validated(SenseCalibration.Defaults()).FellBackToDefaults);
         }
     }
