@@ -31,14 +31,17 @@ public sealed class InterpreterHeapModel(ModuleDefinition core)
     /// <summary>A runtime-library class whose nanoFramework field count is not in <see cref="ExternalFieldCounts"/> (modelled).</summary>
     public const int UnknownExternalFields = 4;
 
-    /// <summary>Instance fields of nanoFramework's own classes that Core creates (nanoFramework.CoreLibrary / System.Collections sources).</summary>
+    /// <summary>
+    /// Instance fields of library classes Core creates: ESTIMATES (not read from the nanoFramework sources); they only
+    /// size allocations that are present anyway (docs/performance.md, "Which figures are modelled").
+    /// </summary>
     static readonly Dictionary<string, int> ExternalFieldCounts = new()
     {
         ["System.Object"] = 0,
-        ["System.Collections.ArrayList"] = 3,       // _items, _size, _version
+        ["System.Collections.ArrayList"] = 3,
         ["System.Collections.Hashtable"] = 6,
-        ["System.Text.StringBuilder"] = 5,          // _chunkChars, _chunkPrevious, _chunkLength, _chunkOffset, _maxCapacity
-        ["System.Exception"] = 4,                   // _message, m_innerException, m_stackTrace, m_HResult
+        ["System.Text.StringBuilder"] = 5,
+        ["System.Exception"] = 4,
         ["System.ArgumentException"] = 5,
         ["System.ArgumentOutOfRangeException"] = 5,
         ["System.InvalidOperationException"] = 4,
