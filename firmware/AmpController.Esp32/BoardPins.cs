@@ -47,5 +47,13 @@ namespace AmpController.Esp32
         public const int EncoderB = 33;
         public const int EncoderPush = 25;
         public const int Button2 = 26;
+
+        /// <summary>
+        /// PT2258 board: the volume chip's supply supervisor TPS3808G01DBVR, net VOL_SUPPLY_GOOD (hardware/pinmap.md).
+        /// Its open-drain RESET output with a 100 kΩ pull-up to 3.3 V reads high once the chip's supply has been good for
+        /// the reset delay (≥ 180 ms), low from a dip on (Core/Control/Controller.Supply.cs reads it every tick and every
+        /// 1 ms sample). GPIO 13: no boot or strapping function (ESP32 datasheet §2.4), a plain input here.
+        /// </summary>
+        public const int VolumeSupplyGood = 13;
     }
 }

@@ -33,6 +33,8 @@ namespace AmpController.Esp32
         public readonly IDigitalInput EncoderB;
         public readonly IDigitalInput EncoderPush;
         public readonly IDigitalInput Button2;
+        /// <summary>PT2258 board: the supply supervisor's RESET output, true = the chip's supply is good (BoardPins).</summary>
+        public readonly IDigitalInput VolumeSupplyGood;
         public readonly IClock Clock;
         public readonly IFileStore Files;
 
@@ -57,6 +59,7 @@ namespace AmpController.Esp32
             EncoderB = new Esp32DigitalInput(gpio, BoardPins.EncoderB, PinMode.InputPullUp, false);
             EncoderPush = new Esp32DigitalInput(gpio, BoardPins.EncoderPush, PinMode.InputPullUp, true);
             Button2 = new Esp32DigitalInput(gpio, BoardPins.Button2, PinMode.InputPullUp, true);
+            VolumeSupplyGood = new Esp32DigitalInput(gpio, BoardPins.VolumeSupplyGood, PinMode.Input, false); // external 100 kΩ pull-up
 
             Files = new FlashFileStore();
         }

@@ -52,7 +52,7 @@ namespace AmpController.Esp32
             settings.ApplyTo(policy.Input);
             IVolumeChip volume = VolumeChipOf(board, settings.VolumeChip);
             output.WriteLine("volume chip " + volume.Name + " (stored choice)");
-            Controller controller = BuildController(board, volume, policy);
+            Controller controller = BuildController(board, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
             _controller = controller;
 
             var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings));
@@ -90,7 +90,7 @@ namespace AmpController.Esp32
         }
 
         /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, the policy.</summary>
-        private static Controller BuildController(Esp32Board board, IVolumeChip volume, SafetyCapPolicy policy)
+        private static Controller BuildController(Esp32Board board, IVolumeChip volume, SafetyCapPolicy policy, bool supervised)
         {
             var bootGuard = new BootLoopGuard(board.Files);
             bootGuard.Load();
@@ -106,6 +106,8 @@ namespace AmpController.Esp32
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
             ports.Bus = board.Bus;
+            // The PT2258 board's supply supervisor (issue 19): the relay waits for it and any dip opens the relay.
+            if (supervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
             return new Controller(ports, policy, watchdog, bootGuard);
         }
 

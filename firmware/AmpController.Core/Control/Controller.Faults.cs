@@ -7,7 +7,7 @@ namespace AmpController.Core.Control
     {
         private void StepSafeStart(long now)
         {
-            if (now - _bootMs < ControllerTiming.PowerOnSettleMs) return;
+            if (now - _bootMs < ControllerTiming.PowerOnSettleMs || !SupplySettled(now)) return;
             DeviceStatus st = InitializeChips();
             if (st != DeviceStatus.Ok)
             {
@@ -64,7 +64,7 @@ namespace AmpController.Core.Control
 
         private void StepRecovering(long now)
         {
-            if (!_backoff.Due(now)) return;
+            if (!_backoff.Due(now) || !SupplySettled(now)) return;
             if (_recoverySettleUntilMs != 0 && now < _recoverySettleUntilMs) return;
             if (_lastFault == DeviceStatus.BusError && _ports.Bus != null && !_ports.Bus.Recover())
             {

@@ -83,6 +83,8 @@ namespace AmpController.Core.Control
                 if (st == DeviceStatus.Ok) st = ApplyGainStep(_decision.GainStep);
                 if (st == DeviceStatus.Ok) st = _volume.Verify();
                 if (st == DeviceStatus.Ok) st = _switches.Verify();
+                // Issue 19: never onto a chip not known to have been powered for 250 ms (its writes may have been ignored).
+                if (st == DeviceStatus.Ok && !SupplySettled(now)) st = DeviceStatus.SupplyLost;
                 if (st != DeviceStatus.Ok)
                 {
                     EnterFault(st, now);

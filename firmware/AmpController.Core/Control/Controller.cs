@@ -10,7 +10,7 @@ namespace AmpController.Core.Control
     /// optionally call <see cref="SampleInputs"/> from a faster timer (1 ms on the ESP32) so fast turns are not missed.
     /// States and rules: docs/safety.md. The steady tick allocates nothing (every buffer is made here, once).
     /// Split over Controller.cs (surface, inputs, dispatch), Controller.Playback.cs, Controller.Faults.cs,
-    /// Controller.Profiles.cs (S12 offers), Controller.Requests.cs (console).
+    /// Controller.Profiles.cs (S12 offers), Controller.Supply.cs (PT2258 supply supervisor), Controller.Requests.cs (console).
     /// </summary>
     public sealed partial class Controller
     {
@@ -112,6 +112,7 @@ namespace AmpController.Core.Control
         public void SampleInputs()
         {
             _encoder.Sample(_ports.EncoderA.Read(), _ports.EncoderB.Read());
+            SampleSupply();
             if (_ports.JackSwitch.Read()) return;
             _jackOutSeen = true;
             // Cut the output here already: a GPIO write needs no bus, and it still happens if the control loop hangs
@@ -144,6 +145,7 @@ namespace AmpController.Core.Control
             if (removed) HandleRemoval(now);
             else _jack.Update(true, now);
 
+            WatchSupply(now);
             TakeReevaluation(now);
             Step(now, detents, pressed);
             if (gesture == ButtonEvent.LongPress) ConfirmOffer(now);

@@ -97,6 +97,7 @@ namespace AmpController.Core.Control
                 case DeviceStatus.Mismatch: return "readback mismatch";
                 case DeviceStatus.ChipReset: return "chip reset";
                 case DeviceStatus.NotReady: return "not ready";
+                case DeviceStatus.SupplyLost: return "volume chip supply lost";
                 default: return "ok";
             }
         }

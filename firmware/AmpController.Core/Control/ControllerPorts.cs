@@ -25,6 +25,13 @@ namespace AmpController.Core.Control
         /// <summary>The I2C bus, for Recover() when a transfer failed (may be null).</summary>
         public IRegisterBus? Bus;
 
+        /// <summary>
+        /// The volume chip's supply supervisor (PT2258 board: TPS3808G01 RESET output, hardware/pinmap.md): true = the
+        /// chip's supply has been good for at least the supervisor's delay. Null when the board has none (DS1882 board:
+        /// the chip is read back instead, S6). Watched every tick and every fast input sample (Controller.Supply.cs).
+        /// </summary>
+        public IDigitalInput? VolumeSupplyGood;
+
         public ControllerPorts(IClock clock, IVolumeChip volume, IBoardSwitches switches, IImpedanceSensor sensor,
             IDigitalOutput outputRelay, IDigitalInput jackSwitch, IDigitalInput encoderA, IDigitalInput encoderB,
             IDigitalInput muteButton)

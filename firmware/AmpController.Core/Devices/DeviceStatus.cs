@@ -17,5 +17,10 @@ namespace AmpController.Core.Devices
         /// call again later. The drivers never sleep (docs/design.md §3).
         /// </summary>
         NotReady = 5,
+        /// <summary>
+        /// The volume chip's supply supervisor reported a supply event (its RESET output dropped): the chip lost power
+        /// and is back in its undefined power-on state, whatever the bus said (PT2258 board, issue 19).
+        /// </summary>
+        SupplyLost = 6,
     }
 }

@@ -70,6 +70,9 @@ public sealed partial class SimulatedBoard
                 return;
         }
         Bus.Inject(AddressOf(fault.Device), BusFault(fault.Kind), Math.Max(1, fault.Count), fault.DurationMs);
+        // A PT2258 has no reset pin: a reset is a supply dip, which its supervisor reports (Devices/Pt2258/README.md).
+        if (fault.Device == FaultDevice.Volume && fault.Kind is BoardFaultKind.ChipReset or BoardFaultKind.PowerCycle)
+            Supervisor?.SupplyDip(Clock.NowMs + fault.DurationMs);
     }
 
     /// <summary>Drops every pending injected fault (bus and sense); chip state, power and a stall are left alone.</summary>
@@ -82,6 +85,7 @@ public sealed partial class SimulatedBoard
     private void PowerCycleBoard(int durationMs)
     {
         Relay.Release();
+        Supervisor?.SupplyDip(Clock.NowMs + Math.Max(ControllerTiming.TickMs, durationMs));
         VolumeChip.PowerOnReset(Clock.NowMs);
         Expander.PowerOnReset(Clock.NowMs);
         _poweredOffUntilMs = Clock.NowMs + Math.Max(ControllerTiming.TickMs, durationMs);
@@ -126,7 +130,7 @@ public sealed partial class SimulatedBoard
     /// <summary>Reported as the attenuation of a muted chip: one step below the deepest setting.</summary>
     public int MutedAttenuationDb => VolumeDriver.MinDb - 1;
 
-    private static readonly string[] FaultNames = { "ok", "busError", "rejected", "mismatch", "chipReset", "notReady" };
+    private static readonly string[] FaultNames = { "ok", "busError", "rejected", "mismatch", "chipReset", "notReady", "supplyLost" };
 
     public static string FaultName(DeviceStatus status)
     {

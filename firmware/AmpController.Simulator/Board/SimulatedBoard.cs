@@ -51,6 +51,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Bus = new SimI2cBus(Clock);
         bool pt = config.VolumeChip == VolumeChipChoice.Pt2258;
         VolumeChip = pt ? new SimPt2258(Clock, SimPt2258.DefaultAddress, config.Seed) : new SimDs1882();
+        Supervisor = pt ? new SimSupplySupervisor(Clock, config.Seed + 4) : null;
         Expander = new SimTca9534();
         Bus.Attach(VolumeChip);
         Bus.Attach(Expander);
@@ -68,6 +69,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimClock Clock { get; }
     public SimI2cBus Bus { get; }
     public ISimVolumeChip VolumeChip { get; }
+
+    /// <summary>The PT2258's supply supervisor (null on the DS1882 board, which reads its chip back instead).</summary>
+    public SimSupplySupervisor? Supervisor { get; }
     public SimTca9534 Expander { get; }
     public SimRelayPin Relay { get; } = new();
     public SimInputPin JackSwitch { get; } = new();
@@ -179,7 +183,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _monitor = new StallMonitor(watchdog, guard, Relay, this);
         _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
         var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
-            MuteButton) { Bus = Observer };
+            MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor };
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

@@ -25,6 +25,9 @@ public sealed class SimRelayPin : IDigitalOutput
     /// <summary>Called just before the relay closes (the board's safety observer).</summary>
     public System.Action? Closing { get; set; }
 
+    /// <summary>Called when the relay opens (tests time the reaction to the millisecond).</summary>
+    public System.Action? Opening { get; set; }
+
     public void Write(bool high)
     {
         if (high && !Closed)
@@ -32,11 +35,16 @@ public sealed class SimRelayPin : IDigitalOutput
             Closings++;
             Closing?.Invoke();
         }
+        if (!high && Closed) Opening?.Invoke();
         Closed = high;
     }
 
     /// <summary>MCU reset or power loss: the pin floats and the pull-down opens the relay.</summary>
-    public void Release() => Closed = false;
+    public void Release()
+    {
+        if (Closed) Opening?.Invoke();
+        Closed = false;
+    }
 }
 
 /// <summary>The ESP32's internal flash as the controller sees it (survives reboots, not a re-flash).</summary>

@@ -76,10 +76,9 @@ public static class ScenarioVocabulary
     public static bool OpensRelay(BoardFaultKind kind) => kind is not (BoardFaultKind.AdcSpike or BoardFaultKind.Stall);
 
     /// <summary>
-    /// A PT2258 is write-only (docs/design.md §6): a reset or a flipped read bit on it cannot be seen; rule S6 has the
-    /// controller refresh it every supervision period instead, so such faults need not open the relay.
+    /// A PT2258 is write-only (docs/design.md §6): a flipped read bit on it cannot be seen (nothing is read, nothing is
+    /// corrupted), so it need not open the relay. A reset of it can: the board's supply supervisor reports it (issue 19).
     /// </summary>
     public static bool Detectable(FaultSpec fault, VolumeChipChoice volumeChip) =>
-        !(volumeChip == VolumeChipChoice.Pt2258 && fault.Device == FaultDevice.Volume
-          && fault.Kind is BoardFaultKind.ChipReset or BoardFaultKind.BitFlip);
+        !(volumeChip == VolumeChipChoice.Pt2258 && fault.Device == FaultDevice.Volume && fault.Kind == BoardFaultKind.BitFlip);
 }

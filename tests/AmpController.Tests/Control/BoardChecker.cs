@@ -24,6 +24,8 @@ public sealed class BoardChecker
     private const int FaultToRelayOpenMs = 100;
     /// <summary>Issue 8 target: removal to relay open.</summary>
     private const int RemovalToRelayOpenMs = 10;
+    /// <summary>Issue 19: a PT2258 supply event opens the relay at the next 1 ms input sample, so within one tick.</summary>
+    private const int SupplyEventToRelayOpenMs = ControllerTiming.TickMs;
     private const int LivenessMs = 1000;
     /// <summary>A time-limited fault shorter than this may end before the next transfer (supervision every 50 ms).</summary>
     private const int ShortestSeenMs = ControllerTiming.SupervisionPeriodMs + ControllerTiming.TickMs;
@@ -96,7 +98,13 @@ public sealed class BoardChecker
                     && (f.Fault.Kind == K.ChipReset || f.Fault.Kind == K.PowerCycle && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
                 // A time-limited fault that starts while the loop hangs may be over before the loop looks again.
                 bool mayExpireUnseen = _board.Stalled && f.Fault.DurationMs > 0;
-                if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange && !mayExpireUnseen) _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
+                if (SupplyEvent(f.Fault))
+                {
+                    // Issue 19: the PT2258's supply supervisor reports it; the 1 ms input sample opens the relay.
+                    if (_board.Relay.Closed) _mustOpenBy.Add((_board.NowMs + SupplyEventToRelayOpenMs, false));
+                }
+                else if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange && !mayExpireUnseen)
+                    _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
                 break;
         }
     }
@@ -120,6 +128,10 @@ public sealed class BoardChecker
     /// encoder) gets its state rewritten before the next readback: the reset left nothing to detect and did no harm
     /// (a muted chip is silent). Seen on the real chip as: un-muted again at a later tick without the relay opening.
     /// </summary>
+    /// <summary>A reset or power cycle of a PT2258: a dip of its supply, which the board's supervisor reports.</summary>
+    private bool SupplyEvent(FaultSpec f) =>
+        _board.Supervisor != null && f.Device == D.Volume && f.Kind is K.ChipReset or K.PowerCycle;
+
     private bool Absorbable(FaultSpec f) =>
         f.Device == D.Volume && f.Kind is K.ChipReset or K.PowerCycle;
 

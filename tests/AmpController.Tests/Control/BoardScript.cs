@@ -57,7 +57,6 @@ public static class BoardGen
 
     private static Gen<FaultSpec> Fault(VolumeChipChoice chip) => Gen.Frequency(
         (8, Gen.Select(Gen.OneOf(BusKinds), Gen.OneOf(D.Volume, D.Expander), Gen.Int[1, 30], Gen.Int[0, 400])
-            .Where((kind, device, _, _) => !(chip == VolumeChipChoice.Pt2258 && device == D.Volume && kind is K.ChipReset or K.PowerCycle))
             .Select((kind, device, count, ms) => new FaultSpec(kind, device, count, ms))),
         (1, Gen.Int[1, 5].Select(n => new FaultSpec(K.AdcSpike, D.Sense, n))),
         (1, Gen.Int[10, 500].Select(ms => new FaultSpec(K.PowerCycle, D.Board, 1, ms))),

@@ -135,11 +135,15 @@ internal sealed class Rig
     public readonly FakeBus Bus = new();
     public readonly Controller Controller;
 
-    public Rig(Core.Supervision.SoftwareWatchdog? watchdog = null, Core.Supervision.BootLoopGuard? guard = null)
+    /// <summary>The PT2258 board's supply supervisor output (true = good); only wired when the rig is supervised.</summary>
+    public readonly FakePin Supply = new() { Level = true };
+
+    public Rig(Core.Supervision.SoftwareWatchdog? watchdog = null, Core.Supervision.BootLoopGuard? guard = null, bool supervised = false)
     {
         Switches = new FakeSwitches(Relay, Volume);
         Sensor.Relay = Relay;
-        var ports = new ControllerPorts(Clock, Volume, Switches, Sensor, Relay, Jack, A, B, Button) { Bus = Bus };
+        var ports = new ControllerPorts(Clock, Volume, Switches, Sensor, Relay, Jack, A, B, Button)
+            { Bus = Bus, VolumeSupplyGood = supervised ? Supply : null };
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

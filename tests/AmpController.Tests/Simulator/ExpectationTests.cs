@@ -75,10 +75,12 @@ public class ExpectationTests
 [TestClass]
 public class ExpectationWindowTests
 {
-    static RunRecord Record(string chip, params (long T, bool Relay)[] samples)
+    static RunRecord Record(string chip, params (long T, bool Relay)[] samples) => RecordWith(chip, "chipReset", samples);
+
+    static RunRecord RecordWith(string chip, string fault, params (long T, bool Relay)[] samples)
     {
         var spec = ScenarioLoader.Parse(("{'name':'w','durationMs':3000,'board':{'volumeChip':'" + chip + "'},'events':[" +
-            "{'atMs':100,'plug':{'leftOhm':32,'rightOhm':32}},{'atMs':1000,'fault':{'kind':'chipReset'}},{'atMs':2000,'unplug':{}}]}").Replace('\'', '"'));
+            "{'atMs':100,'plug':{'leftOhm':32,'rightOhm':32}},{'atMs':1000,'fault':{'kind':'" + fault + "'}},{'atMs':2000,'unplug':{}}]}").Replace('\'', '"'));
         var record = new RunRecord(spec);
         foreach (var (t, relay) in samples)
             record.Samples.Add(new AmpController.Simulator.Board.BoardSnapshot(t, relay ? "playing" : "x", relay, 0, -20, false, -10, relay ? 70 : null, null));
@@ -94,10 +96,18 @@ public class ExpectationWindowTests
     }
 
     [TestMethod]
-    public void S6_a_write_only_PT2258_reset_is_refreshed_not_detected_so_the_relay_may_stay_closed()
+    public void S6_a_PT2258_reset_is_a_supply_event_the_supervisor_reports_so_the_relay_must_open()
     {
         var run = Record("PT2258", (0, false), (300, true), (2010, false));
-        Assert.IsNull(new RelayOpenExpectation("$.expect[0]", 100).Check(run));
+        StringAssert.Contains(new RelayOpenExpectation("$.expect[0]", 100).Check(run), "chipReset fault at 1000 ms: relay still closed");
+        Assert.IsNull(new RelayOpenExpectation("$.expect[0]", 100).Check(Record("PT2258", (0, false), (300, true), (1010, false))));
+    }
+
+    [TestMethod]
+    public void S6_a_bit_flip_on_the_write_only_PT2258_corrupts_nothing_so_the_relay_may_stay_closed()
+    {
+        var record = RecordWith("PT2258", "bitFlip", (0, false), (300, true), (2010, false));
+        Assert.IsNull(new RelayOpenExpectation("$.expect[0]", 100).Check(record));
     }
 
     [TestMethod]

@@ -13,6 +13,8 @@ namespace AmpController.Simulator.Devices;
 /// channel group arrive in one transaction (either order). Writes within 200 ms of power-up are acknowledged but
 /// ignored. Power-on state is undefined: random levels and mute drawn from the seed. 'Clear register' is modelled
 /// as its worst case, every channel at 0 dB and un-muted (the datasheet does not say what it leaves).
+/// The chip has no reset pin: the board's injected resets and power cycles are supply dips, which
+/// <see cref="SimSupplySupervisor"/> reports to the controller (SimulatedBoard.InjectFault).
 /// Physics side: the attenuation each channel really gets.
 /// </summary>
 public sealed class SimPt2258 : ISimVolumeChip
