@@ -148,14 +148,16 @@ public static class ScenarioLoader
 
     static double Number(double value, string path, double min, double max, string unit) =>
         value >= min && value <= max ? value
-            : throw new ScenarioException(path, Invariant($"{value} is out of range ({min}..{max} {unit})").TrimEnd());
+            : throw new ScenarioException(path, Invariant($"{value} is out of range ({min}..{max}{Unit(unit)})"));
 
     static long Whole(long value, string path, long min, long max, string unit)
     {
-        if (value < 0 && min >= 0) throw new ScenarioException(path, $"negative value {value} (must be ≥ {min} {unit})".TrimEnd());
-        if (value < min || value > max) throw new ScenarioException(path, $"{value} is out of range ({min}..{max} {unit})".TrimEnd());
+        if (value < 0 && min >= 0) throw new ScenarioException(path, $"negative value {value} (must be ≥ {min}{Unit(unit)})");
+        if (value < min || value > max) throw new ScenarioException(path, $"{value} is out of range ({min}..{max}{Unit(unit)})");
         return value;
     }
+
+    static string Unit(string unit) => unit.Length == 0 ? "" : " " + unit;
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,11 @@ public class ScenarioValidationTests
     [DataRow("{'name':'t','durationMs':100,'events':[],'expect':[{'stateAt':{'atMs':5,'state':'plaing'}}]}", "$.expect[0].stateAt.state: unknown controller state 'plaing' (expected safeStart, unplugged, debounce, measuring, noLoad, configuring, rampUp, playing, fault, recovering, safeMode, off)")]
     [DataRow("{'name':'t','durationMs':100,'events':[],'expect':[{}]}", "$.expect[0]: empty expectation (expected one of maxSplDbA,")]
     [DataRow("{'name':'t','durationMs':100,'events':[],'profiles':[{'name':'x','impedanceOhm':32,'sensitivity':100}]}", "$.profiles[0].unit: missing required field")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'seed':99999999999}", "$.seed: 99999999999 is out of range (-2147483648..2147483647)")]
+    [DataRow("{'name':'t','durationMs':100,'events':[],'we ird':1}", "$['we ird']: unknown field 'we ird'")]
+    [DataRow("{'name':'t','durationMs':100,'events':[[]]}", "$.events[0]: expected an object, found an array")]
+    [DataRow("{'name':'t','durationMs':100,'events':[{'atMs':1,'unplug':false}]}", "$.events[0].unplug: expected {} or true, found the boolean false")]
+    [DataRow("{'name':'t','durationMs':1e400,'events':[]}", "$.durationMs: expected a whole number, found 1e400")]
     [DataRow("{'name':'t',", "$: not valid JSON")]
     [DataRow("[1,2]", "$: expected an object, found an array")]
     public void Bad_scenario_exits_2_with_one_line_naming_the_json_path(string json, string expected)

@@ -134,7 +134,7 @@ internal static partial class StrictJson
     };
 
     /// <summary>One step of a System.Text.Json path: `.name`, `['odd name']` or `[3]`.</summary>
-    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>(?:[^']|\\')*)'\]|\[(?<index>\d+)\]")]
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>.*?)'\](?=\.|\[|$)|\[(?<index>\d+)\]")]
     private static partial Regex PathStep();
 }
 
