@@ -55,5 +55,19 @@ namespace AmpController.Esp32
         /// 1 ms sample). GPIO 13: no boot or strapping function (ESP32 datasheet §2.4), a plain input here.
         /// </summary>
         public const int VolumeSupplyGood = 13;
+
+        /// <summary>
+        /// Hardware watchdog feed (hardware/board/sheets/safety.txt, S8): a retriggerable monostable (74LVC1G123) keeps the
+        /// output relay's coil supply on only while this pin gives it a rising edge at least every 48 ms (the shortest
+        /// timeout over part tolerances; 68 ms nominal, hardware/README.md). One rising edge per control tick (write high,
+        /// then low) feeds it. GPIO 14: not a strapping pin, the last output-capable pin left; it outputs a PWM signal while
+        /// the ESP32 boots, which can only switch the coil supply on while the OutputRelay pin's pull-down still holds the
+        /// relay off. 100 kΩ pull-down.
+        /// </summary>
+        public const int WatchdogFeed = 14;
+
+        /// <summary>COM2 (UART2) console on the 3-pin header J302 (hardware/board/sheets/console.txt): TX 17, RX 16.</summary>
+        public const int ConsoleTx = 17;
+        public const int ConsoleRx = 16;
     }
 }

@@ -24,13 +24,13 @@ namespace AmpController.Core.Devices
         internal const byte AllOutputs = 0x00;
 
         // Board bit map (README.md). A set bit energises the relay / lights the LED.
-        public const int GainRelayK1 = 0x01;
-        public const int GainRelayK2 = 0x02;
+        public const int GainRelayK3 = 0x01;
+        public const int GainRelayK4 = 0x02;
         public const int SenseRelay = 0x04;
         public const int SeriesResistorRelay = 0x08;
         public const int LedShift = 4;
         public const int LedMaskAll = 0x0F;
-        internal const int GainBits = GainRelayK1 | GainRelayK2;
+        internal const int GainBits = GainRelayK3 | GainRelayK4;
 
         public const int FirstAddress = 0x20;
         public const int LastAddress = 0x27;
@@ -67,11 +67,11 @@ namespace AmpController.Core.Devices
             return Verify();
         }
 
-        /// <summary>Step 0, 1, 2 = K1 off / K1 on / K1 and K2 on; a relay that drops out always gives a lower gain.</summary>
+        /// <summary>Step 0, 1, 2 = K3 off / K3 on / K3 and K4 on (gain relays, hardware/board sheet gain); a relay that drops out always gives a lower gain.</summary>
         public DeviceStatus SetGainStep(int step)
         {
             if (step < 0 || step >= GainSteps) return DeviceStatus.Rejected;
-            int bits = step == 0 ? 0 : step == 1 ? GainRelayK1 : GainBits;
+            int bits = step == 0 ? 0 : step == 1 ? GainRelayK3 : GainBits;
             return WriteOutput((_output & ~GainBits) | bits);
         }
 

@@ -17,8 +17,8 @@ public sealed class SimTca9534 : ISimI2cDevice
     public const int DefaultAddress = 0x20;
 
     // Board netlist: expander pin → function (README bit map).
-    private const int PinGainK1 = 0;
-    private const int PinGainK2 = 1;
+    private const int PinGainK3 = 0;
+    private const int PinGainK4 = 1;
     private const int PinSense = 2;
     private const int PinSeriesResistor = 3;
     private const int FirstLedPin = 4;
@@ -26,7 +26,7 @@ public sealed class SimTca9534 : ISimI2cDevice
     private readonly int[] _gainStepsDb;
     private int _pointer;
 
-    /// <param name="gainStepsDb">Gain with no relay, with K1, with K1 and K2 (default −20, 0, +12 dB, docs/design.md §2).</param>
+    /// <param name="gainStepsDb">Gain with no gain relay, with K3, with K3 and K4 (default −20, 0, +12 dB, docs/design.md §2).</param>
     public SimTca9534(int address = DefaultAddress, int[]? gainStepsDb = null)
     {
         if (address < 0x20 || address > 0x27) throw new ArgumentOutOfRangeException(nameof(address));
@@ -54,8 +54,8 @@ public sealed class SimTca9534 : ISimI2cDevice
         return isOutput && (Output & (1 << pin)) != 0;
     }
 
-    /// <summary>K2 only switches within the K1 branch: without K1 the gain is the lowest whatever K2 does.</summary>
-    public int GainDb => !PinHigh(PinGainK1) ? _gainStepsDb[0] : !PinHigh(PinGainK2) ? _gainStepsDb[1] : _gainStepsDb[2];
+    /// <summary>K4 only switches within the K3 branch: without K3 the gain is the lowest whatever K4 does.</summary>
+    public int GainDb => !PinHigh(PinGainK3) ? _gainStepsDb[0] : !PinHigh(PinGainK4) ? _gainStepsDb[1] : _gainStepsDb[2];
 
     public bool SenseRelayClosed => PinHigh(PinSense);
     public bool SeriesResistorInserted => PinHigh(PinSeriesResistor);

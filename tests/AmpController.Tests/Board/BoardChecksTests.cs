@@ -1,0 +1,67 @@
+using System.Linq;
+using BoardGen.Checks;
+using BoardGen.Model;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Board;
+
+/// <summary>
+/// The board description passes every check, in both variants: electrical rules, footprint pads, ESP32 pins against
+/// BoardPins.cs and hardware/pinmap.md, I2C addresses against the firmware, the relays' hardware safety structure
+/// (S1/S2/S8), the sense sheet against hardware/sense-frontend.cir, and one name per part across the documents.
+/// </summary>
+[TestClass]
+public sealed class BoardChecksTests
+{
+    [TestMethod]
+    public void Both_variants_are_read_and_the_default_is_the_DS1882_board()
+    {
+        var variants = BoardReader.ReadVariants(BoardFiles.BoardDir);
+        CollectionAssert.AreEqual(new[] { "ds1882", "pt2258" }, variants.Select(v => v.Variant).ToArray());
+        Assert.IsTrue(variants[0].IsDefault);
+        Assert.IsTrue(variants[0].Parts.Values.Any(p => p.Type.Id == "VOL_DS1882"));
+        Assert.IsFalse(variants[0].Parts.Values.Any(p => p.Type.Id == "VOL_PT2258"));
+        Assert.IsTrue(variants[1].Parts.Values.Any(p => p.Type.Id == "VOL_PT2258"));
+        Assert.IsGreaterThan(200, variants[0].Parts.Count, "the whole board, not a fragment");
+    }
+
+    [TestMethod]
+    [DataRow("ds1882")]
+    [DataRow("pt2258")]
+    public void Every_board_check_passes(string variant)
+    {
+        var board = BoardReader.ReadVariants(BoardFiles.BoardDir).Single(b => b.Variant == variant);
+        var findings = AllChecks.Run(board, BoardFiles.Repo);
+        Assert.IsEmpty(findings, string.Join("\n", findings));
+    }
+
+    [TestMethod]
+    public void Every_part_in_the_parts_list_has_a_manufacturer_part_number_and_every_pin_a_pad()
+    {
+        foreach (var board in BoardReader.ReadVariants(BoardFiles.BoardDir))
+        {
+            foreach (var part in board.Parts.Values.Where(p => p.Type.InBom))
+            {
+                Assert.IsFalse(string.IsNullOrWhiteSpace(part.Mpn), part.Ref);
+                Assert.IsFalse(string.IsNullOrWhiteSpace(part.Manufacturer), part.Ref);
+            }
+            Assert.IsEmpty(FootprintPads.Check(board, BoardFiles.Repo));
+        }
+    }
+
+    [TestMethod]
+    public void The_ESP32_pins_the_board_wires_are_the_firmware_s()
+    {
+        var board = BoardReader.ReadDefault(BoardFiles.BoardDir);
+        var pins = FirmwareFiles.BoardPins(BoardFiles.Repo);
+        var esp = board.Parts["U201"];
+        foreach (var (name, gpio) in new[] { ("OutputRelay", 4), ("JackSwitch", 27), ("WatchdogFeed", 13), ("SenseLeftGpio", 36), ("I2cData", 21) })
+        {
+            Assert.AreEqual(gpio, pins[name], name);
+            var net = board.NetOf(esp, esp.Type.FindPin("IO" + gpio)!);
+            Assert.IsNotNull(net, name);
+            Assert.AreEqual(name, net.Attrs["fw"]);
+        }
+        Assert.AreEqual(AmpController.Simulator.Board.HardwareSafetyTiming.WatchdogFeedGpio, pins["WatchdogFeed"]);
+    }
+}

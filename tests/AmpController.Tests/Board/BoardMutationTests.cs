@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BoardGen.Checks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Board;
+
+/// <summary>
+/// Each check fails on a copy of the description with one deliberate mistake: the check is real, not a pass-through.
+/// Every mutation names the rule it must trip; the unmutated description trips none (BoardChecksTests).
+/// </summary>
+[TestClass]
+public sealed class BoardMutationTests
+{
+    static List<Finding> Findings(string file, string from, string to) => Findings(file, (from, to));
+
+    static List<Finding> Findings(string file, params (string, string)[] edits) =>
+        BoardFiles.Mutated(file, edits).SelectMany(b => AllChecks.Run(b, BoardFiles.Repo)).ToList();
+
+    static void AssertTrips(string rule, List<Finding> findings)
+    {
+        Assert.IsTrue(findings.Any(f => f.Rule == rule), $"expected a [{rule}] finding, got:\n{string.Join("\n", findings)}");
+    }
+
+    [TestMethod]
+    public void A_wrong_pin_fails_the_pin_check()
+    {
+        // the output relay drive and the sense source enable swapped (GPIO4 <-> GPIO23): the electrical rules still
+        // pass, only the comparison with BoardPins.cs and hardware/pinmap.md can tell
+        var f = Findings("mcu.txt", ("fw=OutputRelay dir=out : U201.IO4", "fw=OutputRelay dir=out : U201.IO23"), ("fw=SenseSourceOn dir=out : U201.IO23", "fw=SenseSourceOn dir=out : U201.IO4"));
+        Assert.IsTrue(f.All(x => x.Rule == "pin-mismatch"), string.Join("\n", f));
+        Assert.IsTrue(f.Any(x => x.Message.Contains("OutputRelay: BoardPins.cs says GPIO4, the board wires GPIO23")), string.Join("\n", f));
+        Assert.IsTrue(f.Any(x => x.Message.Contains("OutputRelay: hardware/pinmap.md says 4, the board wires GPIO23")), string.Join("\n", f));
+        Assert.IsTrue(f.Any(x => x.Message.Contains("SenseSourceOn")), string.Join("\n", f));
+    }
+
+    [TestMethod]
+    public void A_relay_on_a_strapping_pin_fails_the_pin_check()
+    {
+        var f = Findings("mcu.txt", "net K1_DRIVE fw=OutputRelay dir=out : U201.IO4", "net K1_DRIVE fw=OutputRelay dir=out : U201.IO2\nnc U201.IO4");
+        AssertTrips("bad-output-pin", f);
+        f = Findings("mcu.txt", "nc U201.IO35 U201.IO14 U201.IO12 U201.IO15 U201.IO2 U201.IO5", "nc U201.IO35 U201.IO14 U201.IO12 U201.IO2 U201.IO5\nnet WD_FEED : U201.IO15");
+        AssertTrips("bad-output-pin", f); // the watchdog feed also on GPIO15, which outputs at boot
+    }
+
+    [TestMethod]
+    public void A_sense_input_off_ADC1_fails_the_pin_check()
+    {
+        var f = Findings("mcu.txt", "net SENSE_ADC_L fw=SenseLeftGpio dir=analog : U201.IO36", "net SENSE_ADC_L fw=SenseLeftGpio dir=analog : U201.IO14\nnc U201.IO36");
+        AssertTrips("analog-not-adc1", f);
+    }
+
+    [TestMethod]
+    public void A_missing_boot_pull_down_fails_the_pin_and_relay_checks()
+    {
+        var f = Findings("safety.txt", "net K1_DRIVE : R911.1 R912.1", "net K1_DRIVE : R911.1\nnc R912.1");
+        AssertTrips("output-not-pulled-down", f);
+        AssertTrips("relay-boot-pull-down", f);
+        f = Findings("expander.txt", "net EXP_K3 : U611.P0 R611.1 Q611.G", "net EXP_K3 : U611.P0 Q611.G R611.2");
+        AssertTrips("relay-boot-pull-down", f);
+    }
+
+    [TestMethod]
+    public void Electrical_rule_violations_are_found()
+    {
+        AssertTrips("pin-unconnected", Findings("gain.txt", "net TAP32_L : R714.2 R715.1 K3.NC1", "net TAP32_L : R714.2 K3.NC1"));
+        AssertTrips("single-pin-net", Findings("console.txt", "net Q301_B : R303.2 Q301.B", "net Q301_B : R303.2\nnet Q301_B2 : Q301.B R303.1"));
+        AssertTrips("two-outputs", Findings("gain.txt", "net GAIN_OUT_R : U711.OUTB", "net GAIN_OUT_L : U711.OUTB\nnet GAIN_OUT_R :"));
+        AssertTrips("power-pin-off-supply", Findings("expander.txt", "net +3V3 : U611.VCC C611.1", "net EXP_K3 : U611.VCC\nnet +3V3 : C611.1"));
+        AssertTrips("input-not-driven", Findings("volume-ds1882.txt", "net GND : U411.GND U411.A0 U411.A1", "net ADDR : U411.A0 U411.A1\nnet GND : U411.GND"));
+        AssertTrips("no-connect-pin-used", Findings("mcu.txt", "nc U201.SD2 U201.SD3 U201.CMD U201.CLK U201.SD0 U201.SD1 U201.NC", "nc U201.SD2 U201.SD3 U201.CMD U201.CLK U201.SD0 U201.SD1\nnet GND : U201.NC"));
+        AssertTrips("no-mpn", Findings("library.txt", "mfr=Yageo mpn=RC0603FR-07{yageo}L", "mfr=Yageo"));
+        AssertTrips("read", Findings("ui.txt", "net ENC_B : R1104.2 C1102.1", "net ENC_B : R1104.2 C1102.1 U201.IO99"));
+    }
+
+    [TestMethod]
+    public void A_strap_that_moves_an_I2C_address_fails_the_I2C_check()
+    {
+        var f = Findings("volume-ds1882.txt", "net GND : U411.GND U411.A0 U411.A1", "net +3V3 : U411.A0\nnet GND : U411.GND U411.A1");
+        AssertTrips("i2c-address", f);
+        Assert.IsTrue(f.Any(x => x.Message.Contains("0x29") && x.Message.Contains("0x28")), string.Join("\n", f));
+    }
+
+    [TestMethod]
+    public void A_sense_value_or_wire_that_differs_from_the_cir_fails_the_cir_check()
+    {
+        AssertTrips("cir-value", Findings("sense.txt", "part R1012 R0603 22k spice=RBIASL", "part R1012 R0603 20k spice=RBIASL"));
+        // the left and source pedestal resistors swapped (same value, so only the wiring can tell)
+        AssertTrips("cir-topology", Findings("sense.txt", ("22k spice=RBIASL", "22k spice=RBIASX"), ("22k spice=RBIASS", "22k spice=RBIASL"), ("22k spice=RBIASX", "22k spice=RBIASS")));
+        AssertTrips("cir-unmapped", Findings("sense.txt", "cir-model RLOADL RLOADR \"the headphone\"", "cir-model RLOADR \"the headphone\""));
+    }
+
+    [TestMethod]
+    public void S2_S8_removing_a_hardware_safety_path_fails_the_safety_check()
+    {
+        AssertTrips("jack-interlock", Findings("safety.txt", "net JACK_IN : R914.2 R913.2 C911.1 Q912.G Q913.G", "net JACK_IN : R914.2 R913.2 C911.1 Q913.G\nnet +3V3 : Q912.G"));
+        AssertTrips("watchdog", Findings("safety.txt", "net WD_FEED : U911.B R917.1", "net WD_FEED : R917.1\nnet +3V3 : U911.B"));
+        AssertTrips("watchdog", Findings("safety.txt", "net ESP_EN : U911.~CLR", "net +3V3 : U911.~CLR"));
+        AssertTrips("relay-flyback", Findings("expander.txt", "net K3_COIL_LO : Q611.D D611.A", "net K3_COIL_LO : Q611.D\nnet GND : D611.A"));
+    }
+
+    [TestMethod]
+    public void A_relay_called_by_another_part_s_name_fails_the_name_check()
+    {
+        var board = BoardGen.Model.BoardReader.ReadDefault(BoardFiles.BoardDir);
+        string doc = Path.Combine(Path.GetTempPath(), $"names-{System.Guid.NewGuid():N}.md");
+        File.WriteAllText(doc, "| P0 | 01h | gain relay K1 | -20 dB |\nThe output relay K1 opens. K9 is not on the board. J7 neither.\n");
+        try
+        {
+            var f = NameCheck.Run(board, BoardFiles.Repo, new[] { doc });
+            Assert.IsTrue(f.Any(x => x.Rule == "name-role" && x.Message.Contains("K1 is called a gain relay")), string.Join("\n", f));
+            Assert.IsTrue(f.Any(x => x.Rule == "name-unknown-relay" && x.Message.Contains("K9")), string.Join("\n", f));
+            Assert.IsTrue(f.Any(x => x.Rule == "name-unknown-connector" && x.Message.Contains("J7")), string.Join("\n", f));
+            Assert.HasCount(3, f, string.Join("\n", f)); // "The output relay K1" is right and not reported
+        }
+        finally { File.Delete(doc); }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.IO;
+using BoardGen.Model;
+
+namespace BoardGen.Checks;
+
+public static class AllChecks
+{
+    /// <summary>Every check on one variant; the document-name check once for the default variant.</summary>
+    public static List<Finding> Run(Board board, string repo)
+    {
+        var f = new List<Finding>();
+        f.AddRange(Erc.Run(board));
+        f.AddRange(FootprintPads.Check(board, repo));
+        f.AddRange(PinCheck.Run(board, repo));
+        f.AddRange(I2cCheck.Run(board, repo));
+        f.AddRange(SafetyCheck.Run(board));
+        f.AddRange(CirCheck.Run(board, Path.Combine(repo, "hardware", "sense-frontend.cir")));
+        if (board.IsDefault) f.AddRange(NameCheck.Run(board, repo));
+        return f;
+    }
+}
