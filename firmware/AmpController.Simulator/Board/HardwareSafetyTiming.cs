@@ -5,13 +5,13 @@ namespace AmpController.Simulator.Board;
 /// rules S2 and S8), measured by ngspice on hardware/board/generated/spice/safety-timing.cir over three corners of the
 /// parts' tolerances. For the simulator's board model: the output relay K1 opens by hardware, with no firmware
 /// involved, when the plug is pulled out and when the control loop stops feeding the watchdog pin
-/// (BoardPins.WatchdogFeed = GPIO 13, one rising edge per control tick). Tests/Board/SafetyTimingTests reruns the deck
+/// (BoardPins.WatchdogFeed = GPIO 14, one rising edge per control tick). Tests/Board/SafetyTimingTests reruns the deck
 /// and fails when these numbers and the circuit disagree.
 /// </summary>
 public static class HardwareSafetyTiming
 {
     /// <summary>GPIO of the watchdog feed (= firmware/AmpController.Esp32/BoardPins.WatchdogFeed; a test keeps them equal).</summary>
-    public const int WatchdogFeedGpio = 13;
+    public const int WatchdogFeedGpio = 14;
 
     /// <summary>Watchdog timeout after the last rising edge on the feed pin: 74LVC1G123 with 68 kΩ ±1 % and 1 µF X7R
     /// (−27 %/+26.5 % over tolerance, temperature and DC bias). A feed gap shorter than the minimum never drops K1.</summary>

@@ -55,7 +55,7 @@ public sealed class BoardChecksTests
         var board = BoardReader.ReadDefault(BoardFiles.BoardDir);
         var pins = FirmwareFiles.BoardPins(BoardFiles.Repo);
         var esp = board.Parts["U201"];
-        foreach (var (name, gpio) in new[] { ("OutputRelay", 4), ("JackSwitch", 27), ("WatchdogFeed", 13), ("SenseLeftGpio", 36), ("I2cData", 21) })
+        foreach (var (name, gpio) in new[] { ("OutputRelay", 4), ("JackSwitch", 27), ("WatchdogFeed", 14), ("SenseLeftGpio", 36), ("I2cData", 21) })
         {
             Assert.AreEqual(gpio, pins[name], name);
             var net = board.NetOf(esp, esp.Type.FindPin("IO" + gpio)!);
@@ -63,5 +63,24 @@ public sealed class BoardChecksTests
             Assert.AreEqual(name, net.Attrs["fw"]);
         }
         Assert.AreEqual(AmpController.Simulator.Board.HardwareSafetyTiming.WatchdogFeedGpio, pins["WatchdogFeed"]);
+    }
+
+    /// <summary>The PT2258 board's supply supervisor is the one hardware/pinmap.md describes for the firmware (issue 19):
+    /// the same part, divider, delay resistor, pull-up and pin.</summary>
+    [TestMethod]
+    public void S6_the_PT2258_supervisor_has_the_values_of_pinmap_md()
+    {
+        string pinmap = System.IO.File.ReadAllText(System.IO.Path.Combine(BoardFiles.Repo, "hardware", "pinmap.md"));
+        var board = BoardReader.ReadVariants(BoardFiles.BoardDir).Single(b => b.Variant == "pt2258");
+        var u = board.Parts["U513"];
+        StringAssert.Contains(pinmap, u.Mpn);
+        StringAssert.Contains(pinmap, $"R = {board.Parts["R515"].Value.Replace("k", " kΩ")} over {board.Parts["R516"].Value.Replace("k", " kΩ")}");
+        StringAssert.Contains(pinmap, $"CT tied to VDD through {board.Parts["R518"].Value.Replace("k", " kΩ")}");
+        StringAssert.Contains(pinmap, $"{board.Parts["R517"].Value.Replace("k", " kΩ")} pull-up to 3.3 V");
+        Assert.AreEqual("+3V3", board.NetOf(board.Parts["R518"], board.Parts["R518"].Type.FindPin("1")!)!.Name);
+        Assert.AreEqual("PT_CT", board.NetOf(u, u.Type.FindPin("CT")!)!.Name);
+        var good = board.NetOf(u, u.Type.FindPin("~RESET")!)!;
+        Assert.AreEqual("VolumeSupplyGood", good.Attrs["fw"]);
+        Assert.IsTrue(good.Nodes.Any(n => n.Part.Ref == "R517"));
     }
 }

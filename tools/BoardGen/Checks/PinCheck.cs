@@ -53,8 +53,10 @@ public static class PinCheck
                 if (!DirectionAgrees(dir, row.Direction)) f.Add(new Finding("pin-direction", $"{fw}: the board says dir={dir}, hardware/pinmap.md says '{row.Direction}'"));
             }
             if (dir == "analog" && !Adc1Gpio.Contains(gpio)) f.Add(new Finding("analog-not-adc1", $"{fw} on GPIO{gpio} is analog but not an ADC1 pin"));
-            if (dir is "out" or "od" or "uart" && (Strapping.Contains(gpio) || BootActive.Contains(gpio) || InputOnly.Contains(gpio)))
-                f.Add(new Finding("bad-output-pin", $"{fw} drives from GPIO{gpio}, a strapping, boot-active or input-only pin"));
+            if (dir is "out" or "od" or "uart" && (Strapping.Contains(gpio) || InputOnly.Contains(gpio)))
+                f.Add(new Finding("bad-output-pin", $"{fw} drives from GPIO{gpio}, a strapping or input-only pin"));
+            if (dir is "out" or "od" or "uart" && BootActive.Contains(gpio) && DrivesRelay(board, net))
+                f.Add(new Finding("bad-output-pin", $"{fw} drives a relay from GPIO{gpio}, which toggles while the ESP32 boots"));
             if (dir == "out" && !HasPullDown(board, net))
                 f.Add(new Finding("output-not-pulled-down", $"{fw} (net {net.Name}) has no pull-down to GND: undefined while the ESP32 boots"));
         }
@@ -68,7 +70,14 @@ public static class PinCheck
                 else if (System.Array.IndexOf(Adc1Gpio, g) != value) f.Add(new Finding("adc-channel", $"{name} = {value} but {gpioName} = GPIO{g} is ADC1 channel {System.Array.IndexOf(Adc1Gpio, g)}"));
                 continue;
             }
-            if (!implemented.TryGetValue(name, out var gpios)) f.Add(new Finding("pin-missing-on-board", $"BoardPins.{name} = {value} is wired to nothing on the board"));
+            var unused = board.Sheets.SelectMany(s => s.UnusedPins).Select(kv => kv.Key).ToHashSet();
+            if (!implemented.TryGetValue(name, out var gpios))
+            {
+                if (!unused.Contains(name)) f.Add(new Finding("pin-missing-on-board", $"BoardPins.{name} = {value} is wired to nothing on the board"));
+                else if (!board.NoConnects.Contains(new Node(esp[0], esp[0].Type.FindPin("IO" + value)!)))
+                    f.Add(new Finding("pin-unused-not-nc", $"BoardPins.{name} is unused on this board, but GPIO{value} is not marked not connected"));
+            }
+            else if (unused.Contains(name)) f.Add(new Finding("pin-unused-but-wired", $"BoardPins.{name} is declared unused on this board but wired"));
             else if (gpios.Count > 1) f.Add(new Finding("pin-twice", $"BoardPins.{name} is wired on GPIO {string.Join(", ", gpios)}"));
         }
         return f;
@@ -87,6 +96,12 @@ public static class PinCheck
             _ => false,
         };
     }
+
+    /// <summary>Whether the net switches a relay: a MOSFET gate on it (or behind one series resistor) whose drain is a
+    /// relay coil's net.</summary>
+    static bool DrivesRelay(Board board, Net net) =>
+        Circuit.ThroughResistors(board, net, 1).SelectMany(n => n.Nodes).Where(n => n.Pin.Name == "G" && n.Part.Type.Id.Contains("MOS"))
+            .Select(n => Circuit.PinNet(board, n.Part, "D")).Any(d => d != null && d.Nodes.Any(x => x.Part.Type.Id.StartsWith("RELAY") && x.Pin.Name.StartsWith("COIL")));
 
     /// <summary>A resistor from this net to GND, directly or behind one series resistor.</summary>
     public static bool HasPullDown(Board board, Net net) => Circuit.HasResistorTo(board, net, "GND", 1);

@@ -87,6 +87,8 @@ public sealed class Sheet
     public Dictionary<string, string> CirModel { get; } = new();
     /// <summary>cir-node lines: .cir node fixed to a net.</summary>
     public Dictionary<string, string> CirNodes { get; } = new();
+    /// <summary>unused-pin lines: BoardPins constants this board leaves unconnected, with the reason.</summary>
+    public Dictionary<string, string> UnusedPins { get; } = new();
 }
 
 /// <summary>One variant of the board (all its sheets merged): parts by reference, nets by name, not-connected pins.</summary>
