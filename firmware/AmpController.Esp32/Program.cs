@@ -19,7 +19,7 @@ namespace AmpController.Esp32
     ///      nothing here writes to it; only the controller unmutes, after a readback confirms the configuration;
     ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
     ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
-    ///   4. the 10 ms control loop runs (console lines between ticks), with a 1 ms input sampler and the S8 stall
+    ///   4. the 10 ms control loop runs (the mute memory's flash write and console lines between ticks), with a 1 ms input sampler and the S8 stall
     ///      monitor on timers; an exception in the loop opens the relay, counts the reboot and reboots (S8).
     /// </summary>
     public static class Program
@@ -32,6 +32,8 @@ namespace AmpController.Esp32
         // For the crash path (S8): the relay pin adapter (no I2C needed) and the boot-loop counter.
         private static Esp32DigitalOutput? _outputRelay;
         private static BootLoopGuard? _bootGuard;
+        // The listener's mute across reboots (issue 19), written between ticks and on the crash path.
+        private static StoredMute? _muteMemory;
         // Held in static fields so the timers live as long as the program.
         private static Timer? _sampleTimer;
         private static Timer? _stallTimer;
@@ -52,6 +54,7 @@ namespace AmpController.Esp32
             settings.ApplyTo(policy.Input);
             IVolumeChip volume = VolumeChipOf(board, settings.VolumeChip);
             output.WriteLine("volume chip " + volume.Name + " (stored choice)");
+            _muteMemory = new StoredMute(store, settings);
             Controller controller = BuildController(board, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
             _controller = controller;
 
@@ -106,6 +109,7 @@ namespace AmpController.Esp32
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
             ports.Bus = board.Bus;
+            ports.MuteMemory = _muteMemory;
             // The PT2258 board's supply supervisor (issue 19): the relay waits for it and any dip opens the relay.
             if (supervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
             return new Controller(ports, policy, watchdog, bootGuard);
@@ -120,6 +124,7 @@ namespace AmpController.Esp32
                 try
                 {
                     controller.Tick();
+                    if (_muteMemory != null) _muteMemory.Flush(); // a mute change reaches flash between ticks (S9 copies)
                     console.Poll();
                 }
                 catch (Exception)
@@ -150,6 +155,12 @@ namespace AmpController.Esp32
             {
                 BootLoopGuard? guard = _bootGuard;
                 if (guard != null) guard.RecordUnexpectedReboot();
+            }
+            catch (Exception) { }
+            try
+            {
+                StoredMute? mute = _muteMemory;
+                if (mute != null) mute.Flush(); // a mute toggled in the tick that crashed still survives the reboot
             }
             catch (Exception) { }
             nanoFramework.Runtime.Native.Power.RebootDevice();

@@ -12,7 +12,7 @@ namespace AmpController.Core.Control
             _hasDecision = false;
             ForgetProfile();
             _resumePlayback = false;
-            _userMuted = false;
+            SetUserMuted(TakeRestoredMute());
             OpenRelay(); // the test source must never meet the amplifier output (IImpedanceSensor contract)
             DeviceStatus st = Mute();
             if (st == DeviceStatus.Ok) st = _switches.SetSenseRelay(true);
@@ -160,7 +160,7 @@ namespace AmpController.Core.Control
 
         private void ToggleMute(long now)
         {
-            _userMuted = !_userMuted;
+            SetUserMuted(!_userMuted);
             if (_userMuted)
             {
                 DeviceStatus st = Mute();

@@ -10,7 +10,8 @@ namespace AmpController.Core.Control
     /// optionally call <see cref="SampleInputs"/> from a faster timer (1 ms on the ESP32) so fast turns are not missed.
     /// States and rules: docs/safety.md. The steady tick allocates nothing (every buffer is made here, once).
     /// Split over Controller.cs (surface, inputs, dispatch), Controller.Playback.cs, Controller.Faults.cs,
-    /// Controller.Profiles.cs (S12 offers), Controller.Supply.cs (PT2258 supply supervisor), Controller.Requests.cs (console).
+    /// Controller.Profiles.cs (S12 offers), Controller.Supply.cs (PT2258 supply supervisor), Controller.MuteMemory.cs,
+    /// Controller.Requests.cs (console).
     /// </summary>
     public sealed partial class Controller
     {
@@ -70,6 +71,7 @@ namespace AmpController.Core.Control
             _timedOutResult.Class = LoadClass.Uncertain;
             // S1: the very first thing is to hold the output relay open (its pull-down already does in hardware).
             OpenRelay();
+            LoadStoredMute();
             if (bootGuard != null && bootGuard.SafeModeRequired) EnterSafeMode();
         }
 
@@ -160,6 +162,7 @@ namespace AmpController.Core.Control
             {
                 case ControllerState.SafeStart: StepSafeStart(now); break;
                 case ControllerState.Unplugged:
+                    ForgetStoredMuteIfEmpty();
                     if (_ports.JackSwitch.Read()) SetState(ControllerState.Debounce, now);
                     break;
                 case ControllerState.Debounce:
@@ -196,7 +199,7 @@ namespace AmpController.Core.Control
                 case ControllerState.Playing:
                     OpenRelay();
                     _sensor.Stop();
-                    _userMuted = false;
+                    SetUserMuted(false);
                     SetState(ControllerState.Unplugged, now);
                     DeviceStatus st = _switches.SetSenseRelay(false);
                     if (st == DeviceStatus.Ok) st = Mute();

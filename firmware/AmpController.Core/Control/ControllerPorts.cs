@@ -32,6 +32,9 @@ namespace AmpController.Core.Control
         /// </summary>
         public IDigitalInput? VolumeSupplyGood;
 
+        /// <summary>Keeps the listener's mute across a reboot (issue 19; Storage/StoredMute). May be null.</summary>
+        public IMuteMemory? MuteMemory;
+
         public ControllerPorts(IClock clock, IVolumeChip volume, IBoardSwitches switches, IImpedanceSensor sensor,
             IDigitalOutput outputRelay, IDigitalInput jackSwitch, IDigitalInput encoderA, IDigitalInput encoderB,
             IDigitalInput muteButton)

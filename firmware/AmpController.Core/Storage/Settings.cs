@@ -6,7 +6,7 @@ namespace AmpController.Core.Storage
     /// The user settings (rule S9). Every edit validates first and changes nothing when it fails, so the state is
     /// always in range: limit 60-100 dBA (S4: default 85, at most 100), safe default 60-80 dBA (S2: default 70)
     /// and never above the limit. The last user volume is deliberately not kept: every insertion starts at the
-    /// safe default (S2).
+    /// safe default (S2). The user's mute IS kept (issue 19): a reboot after a stall or crash must not un-mute.
     /// </summary>
     public sealed class Settings
     {
@@ -30,6 +30,15 @@ namespace AmpController.Core.Storage
         public int SafeDefaultDbA { get; private set; }
         public VolumeChipChoice VolumeChip { get; private set; }
         public int ProfileCount { get; private set; }
+
+        /// <summary>The listener had muted the plugged headphone (StoredMute keeps it; the next start comes up muted).</summary>
+        public bool UserMuted { get; private set; }
+
+        /// <summary>Any value is valid; muted is the safe side.</summary>
+        public void SetUserMuted(bool muted)
+        {
+            UserMuted = muted;
+        }
 
         public StoredProfile GetProfile(int index)
         {
@@ -67,6 +76,7 @@ namespace AmpController.Core.Storage
             LimitDbA = DefaultLimitDbA;
             SafeDefaultDbA = DefaultSafeDefaultDbA;
             VolumeChip = VolumeChipChoice.Ds1882;
+            UserMuted = false;
             for (int i = 0; i < MaxProfiles; i++) _profiles[i] = null!;
             ProfileCount = 0;
         }
@@ -139,6 +149,7 @@ namespace AmpController.Core.Storage
             LimitDbA = other.LimitDbA;
             SafeDefaultDbA = other.SafeDefaultDbA;
             VolumeChip = other.VolumeChip;
+            UserMuted = other.UserMuted;
             for (int i = 0; i < MaxProfiles; i++) _profiles[i] = other._profiles[i];
             ProfileCount = other.ProfileCount;
         }

@@ -17,6 +17,7 @@ namespace AmpController.Core.Storage
         private readonly IFileStore _files;
         private readonly string[] _names;
         private readonly Settings _scratch = new Settings();
+        private readonly Settings _muteCopy = new Settings();
         private readonly DecodeReport _decode = new DecodeReport();
 
         public SettingsStore(IFileStore files) : this(files, DefaultNameA, DefaultNameB) { }
@@ -94,6 +95,32 @@ namespace AmpController.Core.Storage
             Status.LastSaveOk = ok;
             if (ok) Status.Sequence = sequence;
             return ok;
+        }
+
+        /// <summary>
+        /// Stores the user's mute (issue 19): the newest valid stored settings (defaults when there is none) with the flag
+        /// set, written like <see cref="Save"/>. Unsaved edits elsewhere are not written.
+        /// </summary>
+        public bool SaveUserMuted(bool muted)
+        {
+            if (!NewestValidInto(_muteCopy)) _muteCopy.ResetToDefaults();
+            _muteCopy.SetUserMuted(muted);
+            return Save(_muteCopy);
+        }
+
+        private bool NewestValidInto(Settings into)
+        {
+            bool found = false;
+            uint newest = 0;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                if (!SettingsCodec.TryDecodeRecord(Read(_names[slot]), _scratch, _decode)) continue;
+                if (found && !IsNewer(_decode.Sequence, newest)) continue;
+                found = true;
+                newest = _decode.Sequence;
+                into.CopyFrom(_scratch);
+            }
+            return found;
         }
 
         /// <summary>Serial-number order (RFC 1982 style), so the sequence may wrap around.</summary>

@@ -79,6 +79,12 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimInputPin EncoderB { get; } = new() { Level = true };
     public SimInputPin MuteButton { get; } = new();
     public SimFileStore Flash { get; } = new();
+
+    /// <summary>This boot's mute memory over <see cref="Flash"/> (issue 19), flushed after every control tick.</summary>
+    public StoredMute MuteMemory { get; private set; } = null!;
+
+    /// <summary>Bytes allocated inside Controller.Tick alone (not the flash writes between ticks), since construction.</summary>
+    public long ControlTickBytes { get; private set; }
     public BoardProfile Profile { get; }
     public SafetyCapPolicy Policy { get; }
 
@@ -148,7 +154,14 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
             Boot();
         }
         if (_stalled && _stalledUntilMs > 0 && now >= _stalledUntilMs) _stalled = false;
-        if (!_stalled) Controller.Tick();
+        if (!_stalled)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Controller.Tick();
+            ControlTickBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            // The main loop, between ticks (Esp32 Program): a mute change is written to flash here.
+            MuteMemory.Flush();
+        }
         if (now >= _nextMonitorMs)
         {
             _nextMonitorMs = now + SoftwareWatchdog.DefaultPeriodMs;
@@ -182,8 +195,13 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         var watchdog = new SoftwareWatchdog();
         _monitor = new StallMonitor(watchdog, guard, Relay, this);
         _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
+        // As the ESP32 app starts (Program): the stored settings are loaded; the mute memory keeps the listener's mute.
+        var settings = new Settings();
+        var store = new SettingsStore(Flash);
+        store.Load(settings);
+        MuteMemory = new StoredMute(store, settings);
         var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
-            MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor };
+            MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory };
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

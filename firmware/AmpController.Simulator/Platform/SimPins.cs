@@ -54,8 +54,12 @@ public sealed class SimFileStore : IFileStore
 
     public byte[]? ReadAll(string name) => _files.TryGetValue(name, out var data) ? (byte[])data.Clone() : null;
 
+    /// <summary>Files written (each a flash write on the device: the wear count).</summary>
+    public int Writes { get; private set; }
+
     public bool WriteAll(string name, byte[] data)
     {
+        Writes++;
         _files[name] = (byte[])data.Clone();
         return true;
     }

@@ -124,6 +124,24 @@ public sealed record SilentExpectation(string Path, long FromMs, long ToMs) : Ex
     }
 }
 
+/// <summary>
+/// No sound reaches the headphone throughout [FromMs, ToMs]: the relay is open or the attenuator muted (trace splDbA
+/// null), e.g. the listener's mute surviving a reboot (issue 19).
+/// </summary>
+public sealed record QuietExpectation(string Path, long FromMs, long ToMs) : Expectation(Path)
+{
+    public override string Describe() => $"quietBetween {FromMs}..{ToMs} ms";
+
+    public override string? Check(RunRecord run)
+    {
+        if (run.At(FromMs).SplDbA is double atStart) return Fail($"{Level(atStart)} at {FromMs} ms");
+        long? loud = run.FirstAtOrAfter(FromMs, s => s.SplDbA is not null);
+        return loud is long t && t <= ToMs ? Fail($"{Level(run.At(t).SplDbA!.Value)} at {t} ms") : null;
+    }
+
+    private static string Level(double dbA) => dbA.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " dBA";
+}
+
 /// <summary>The real board state in force at a time: any of state name, relay, gain.</summary>
 public sealed record StateAtExpectation(string Path, long AtMs, string? State, bool? RelayClosed, double? GainDb) : Expectation(Path)
 {

@@ -112,7 +112,7 @@ public static class ScenarioLoader
         return new FaultEvent(at, new FaultSpec(f.Kind, device, count, duration));
     }
 
-    static readonly string[] ExpectationKinds = ["maxSplDbA", "relayOpenWithinMs", "musicWithinMs", "recoverWithinMs", "silentBetween", "stateAt"];
+    static readonly string[] ExpectationKinds = ["maxSplDbA", "relayOpenWithinMs", "musicWithinMs", "recoverWithinMs", "silentBetween", "quietBetween", "stateAt"];
 
     static List<Expectation> Expectations(ExpectJson e, string path, long durationMs)
     {
@@ -122,6 +122,11 @@ public static class ScenarioLoader
         if (e.MusicWithinMs is long music) result.Add(new MusicExpectation(path + ".musicWithinMs", Whole(music, path + ".musicWithinMs", 0, durationMs, "ms")));
         if (e.RecoverWithinMs is long recover) result.Add(new RecoverExpectation(path + ".recoverWithinMs", Whole(recover, path + ".recoverWithinMs", 0, durationMs, "ms")));
         if (e.SilentBetween is { } silent) result.Add(Silent(silent, path + ".silentBetween", durationMs));
+        if (e.QuietBetween is { } quiet)
+        {
+            var window = Silent(quiet, path + ".quietBetween", durationMs);
+            result.Add(new QuietExpectation(path + ".quietBetween", window.FromMs, window.ToMs));
+        }
         if (e.StateAt is { } state) result.Add(StateAt(state, path + ".stateAt", durationMs));
         if (result.Count == 0)
             throw new ScenarioException(path, $"empty expectation (expected one of {Names.List(ExpectationKinds)})");

@@ -138,12 +138,13 @@ internal sealed class Rig
     /// <summary>The PT2258 board's supply supervisor output (true = good); only wired when the rig is supervised.</summary>
     public readonly FakePin Supply = new() { Level = true };
 
-    public Rig(Core.Supervision.SoftwareWatchdog? watchdog = null, Core.Supervision.BootLoopGuard? guard = null, bool supervised = false)
+    public Rig(Core.Supervision.SoftwareWatchdog? watchdog = null, Core.Supervision.BootLoopGuard? guard = null, bool supervised = false,
+        IMuteMemory? muteMemory = null)
     {
         Switches = new FakeSwitches(Relay, Volume);
         Sensor.Relay = Relay;
         var ports = new ControllerPorts(Clock, Volume, Switches, Sensor, Relay, Jack, A, B, Button)
-            { Bus = Bus, VolumeSupplyGood = supervised ? Supply : null };
+            { Bus = Bus, VolumeSupplyGood = supervised ? Supply : null, MuteMemory = muteMemory };
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

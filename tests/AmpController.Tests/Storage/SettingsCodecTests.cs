@@ -128,7 +128,7 @@ public class SettingsCodecTests
     [DataRow(new byte[] { 85, 70, 0 })]                 // too short
     [DataRow(new byte[] { 85, 70, 0, 9 })]              // more profiles than allowed
     [DataRow(new byte[] { 85, 70, 0, 1, 3, 65 })]       // profile runs past the end
-    [DataRow(new byte[] { 85, 70, 0, 0, 0 })]           // trailing byte
+    [DataRow(new byte[] { 85, 70, 0, 0, 0, 0 })]        // a trailing byte after the flags byte
     [DataRow(new byte[] { 85, 70, 0, 1, 17, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 1, 1, 1, 1, 1 })] // name too long
     public void S9_structurally_broken_payload_rejects_the_copy_and_leaves_the_target_alone(byte[] payload)
     {

@@ -87,6 +87,7 @@ internal sealed class ExpectJson
     public long? MusicWithinMs { get; init; }
     public long? RecoverWithinMs { get; init; }
     public SilentJson? SilentBetween { get; init; }
+    public SilentJson? QuietBetween { get; init; }
     public StateAtJson? StateAt { get; init; }
 }
 
