@@ -1,12 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
 using AmpController.Simulator.Board;
-using AmpController.Tests.Hardware;
-using BoardGen.Generate;
-using BoardGen.Model;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Board;
@@ -27,17 +22,8 @@ public sealed class SafetyTimingTests
     static Dictionary<(string, string), double> Results()
     {
         if (_results != null) return _results;
-        var board = BoardReader.ReadDefault(BoardFiles.BoardDir);
-        string spiceDir = Path.Combine(BoardFiles.BoardDir, "spice");
-        var spec = SpiceDeck.ReadSpecs(spiceDir).Single(s => s.Name == "safety-timing");
-        string stdout = NgSpice.Run(SpiceDeck.Write(board, spec, spiceDir));
-        var r = new Dictionary<(string, string), double>();
-        foreach (string line in stdout.Split('\n').Where(l => l.StartsWith("RESULT ", StringComparison.Ordinal)))
-        {
-            var w = line.Trim().Split(' ');
-            r[(w[1], w[2])] = double.Parse(w[3], NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-        Assert.HasCount(3 * 12, r, "every corner reports every measurement:\n" + stdout[^Math.Min(2000, stdout.Length)..]);
+        var r = BoardDecks.Results("safety-timing").ToDictionary(kv => (kv.Key.Split(' ')[0], kv.Key.Split(' ')[1]), kv => kv.Value);
+        Assert.HasCount(3 * 12, r, "every corner reports every measurement");
         return _results = r;
     }
 
