@@ -101,6 +101,7 @@ public sealed class BoardMutationTests
         AssertTrips("watchdog", Findings("safety.txt", "net WD_FEED : U911.B R917.1", "net WD_FEED : R917.1\nnet +3V3 : U911.B"));
         AssertTrips("watchdog", Findings("safety.txt", "net ESP_EN : U911.~CLR", "net +3V3 : U911.~CLR"));
         AssertTrips("relay-flyback", Findings("expander.txt", "net K3_COIL_LO : Q611.D D611.A", "net K3_COIL_LO : Q611.D\nnet GND : D611.A"));
+        AssertTrips("supervisor-interlock", Findings("volume-pt2258.txt", "U201.IO13 Q514.G", "U201.IO13\nnet +3V3 : Q514.G"));
     }
 
     [TestMethod]

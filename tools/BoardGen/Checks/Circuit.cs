@@ -51,14 +51,16 @@ public static class Circuit
         return def == null ? null : board.NetOf(part, def);
     }
 
-    /// <summary>N-channel MOSFETs in series from <paramref name="top"/> (a drain net) down to GND, in order; empty when
-    /// the chain does not reach GND.</summary>
+    /// <summary>N-channel MOSFETs in series from <paramref name="top"/> (a drain net) down to GND, in order; a 0 Ω link
+    /// counts as a wire. Empty when the chain does not reach GND.</summary>
     public static List<Part> LowSideChain(Board board, Net top)
     {
         var chain = new List<Part>();
         var net = top;
-        for (int i = 0; i < 4 && net.Name != "GND"; i++)
+        for (int i = 0; i < 5 && net.Name != "GND"; i++)
         {
+            var link = net.Nodes.Select(n => n.Part).FirstOrDefault(p => IsResistor(p) && Values.Parse(p.Value) == 0);
+            if (link != null && Across(board, link, net) is { } linked) { net = linked; continue; }
             var fet = net.Nodes.Where(n => n.Part.Type.Id.StartsWith("NMOS") && n.Pin.Name == "D").Select(n => n.Part).FirstOrDefault();
             if (fet == null) return new List<Part>();
             chain.Add(fet);

@@ -8,8 +8,9 @@ namespace BoardGen.Checks;
 /// The relays' hardware safety structure (docs/design.md sections 2 and 3a, rules S1, S2, S8): every relay coil is
 /// switched on its low side by N-MOSFETs of which at least one has its gate pulled down (off while the ESP32 boots and
 /// while the expander's pins are inputs), and every coil has a flyback path; the output relay K1 additionally has the
-/// jack's detect contact gating a switch in series with its coil, and its coil supply switched by a P-MOSFET that only
-/// the fed hardware watchdog turns on (the watchdog cleared by the ESP32's EN, fed by a pulled-down pin).
+/// jack's detect contact gating a switch in series with its coil (and, where there is a volume-chip supply supervisor,
+/// its output gating another), and its coil supply switched by a P-MOSFET that only the fed hardware watchdog turns on
+/// (the watchdog cleared by the ESP32's EN, fed by a pulled-down pin).
 /// </summary>
 public static class SafetyCheck
 {
@@ -55,6 +56,9 @@ public static class SafetyCheck
         var detect = jack == null ? null : Circuit.PinNet(board, jack, "SN");
         if (detect == null || !gates.Any(g => Circuit.ThroughResistors(board, g, 1).Contains(detect)))
             f.Add(new Finding("jack-interlock", "no switch in K1's coil path is gated by the jack's detect contact"));
+        foreach (var supervisor in board.Parts.Values.Where(p => p.Type.Id.StartsWith("SUPERVISOR")))
+            if (!gates.Contains(Circuit.PinNet(board, supervisor, "~RESET")!))
+                f.Add(new Finding("supervisor-interlock", $"no switch in K1's coil path is gated by {supervisor.Ref}'s output: a volume-chip supply dip would not open K1 in hardware"));
         var driven = gates.SelectMany(g => Circuit.ThroughResistors(board, g, 1)).FirstOrDefault(n => n.Attrs.GetValueOrDefault("fw") == "OutputRelay");
         if (driven == null) f.Add(new Finding("output-relay", "no switch in K1's coil path is driven by BoardPins.OutputRelay"));
 
