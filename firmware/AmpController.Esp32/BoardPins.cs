@@ -4,7 +4,8 @@ namespace AmpController.Esp32
     /// Every ESP32 pin of the reference board (ESP32-WROOM-32, docs/design.md §2), in one place. Mirrored, with the reasons,
     /// in hardware/pinmap.md (a host test checks that both agree). GPIO numbers are the chip's ("logical" numbering of
     /// nanoFramework's GpioController). Avoided everywhere: GPIO 6–11 (SPI flash), 1/3 (USB-UART console),
-    /// strapping pins 0, 2, 5, 12, 15 (ESP32 datasheet §2.4), and 5/14/15, which output PWM/high while booting.
+    /// strapping pins 0, 5, 15 (ESP32 datasheet §2.4; 2 and 12 carry only the sense zoom selects, held low by their
+    /// pull-downs as the straps want them), and 5/14/15, which output PWM/high while booting.
     /// </summary>
     public static class BoardPins
     {
@@ -31,13 +32,23 @@ namespace AmpController.Esp32
         public const int SenseSourceAdcChannel = 6;
 
         /// <summary>
-        /// Sense front-end drive (hardware/sense-frontend.cir): test-source enable and the two low-range selects.
-        /// Plain outputs with no boot function on the WROOM-32 (GPIO 16–19/23 are free; 18/19/23 chosen), driven low
-        /// (source off) as soon as they are opened; external pull-downs keep them off before that.
+        /// Sense front-end drive (hardware/sense-frontend.cir): test-source enable and the two low-range selects, plain
+        /// outputs with no boot function, driven low (source off, switches open) as soon as they are opened; external
+        /// pull-downs keep them off before that.
         /// </summary>
         public const int SenseSourceOn = 23;
         public const int SenseRangeLowLeft = 18;
         public const int SenseRangeLowRight = 19;
+
+        /// <summary>
+        /// Sense zoom selects (issue 12: ×5 gain of a channel's sense stage for loads below about 56 Ω). No other pin is
+        /// left, so they use two strapping pins whose boot level is low (ESP32 datasheet §2.4: GPIO 12 = MTDI, low selects
+        /// the 3.3 V flash supply of the WROOM-32; GPIO 2 must be low or floating for serial download): each has a
+        /// 100 kΩ pull-down and drives only an analog switch's logic input, so the straps read low at reset and nothing
+        /// switches while the ESP32 boots but a gain stage.
+        /// </summary>
+        public const int SenseZoomLeft = 12;
+        public const int SenseZoomRight = 2;
 
         /// <summary>Jack insertion switch: closes to ground when a plug is in (internal pull-up; external 10 kΩ too).</summary>
         public const int JackSwitch = 27;

@@ -28,6 +28,8 @@ namespace AmpController.Esp32
         public readonly IDigitalOutput SenseSourceOn;
         public readonly IDigitalOutput SenseRangeLowLeft;
         public readonly IDigitalOutput SenseRangeLowRight;
+        public readonly IDigitalOutput SenseZoomLeft;
+        public readonly IDigitalOutput SenseZoomRight;
         public readonly IDigitalInput JackSwitch;
         public readonly IDigitalInput EncoderA;
         public readonly IDigitalInput EncoderB;
@@ -46,6 +48,8 @@ namespace AmpController.Esp32
             SenseSourceOn = new Esp32DigitalOutput(gpio, BoardPins.SenseSourceOn, false);
             SenseRangeLowLeft = new Esp32DigitalOutput(gpio, BoardPins.SenseRangeLowLeft, false);
             SenseRangeLowRight = new Esp32DigitalOutput(gpio, BoardPins.SenseRangeLowRight, false);
+            SenseZoomLeft = new Esp32DigitalOutput(gpio, BoardPins.SenseZoomLeft, false);
+            SenseZoomRight = new Esp32DigitalOutput(gpio, BoardPins.SenseZoomRight, false);
 
             Bus = new Esp32RegisterBus(gpio, BoardPins.I2cBusId, BoardPins.I2cData, BoardPins.I2cClock);
 

@@ -102,8 +102,9 @@ namespace AmpController.Esp32
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
             IBoardSwitches switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
-            IImpedanceSensor sensor = new ImpedanceSensor(board.SenseSource, board.SenseLeft, board.SenseRight,
-                board.SenseSourceOn, board.SenseRangeLowLeft, board.SenseRangeLowRight,
+            var sensePorts = new SensePorts(board.SenseSource, board.SenseLeft, board.SenseRight, board.SenseSourceOn,
+                board.SenseRangeLowLeft, board.SenseRangeLowRight, board.SenseZoomLeft, board.SenseZoomRight);
+            IImpedanceSensor sensor = new ImpedanceSensor(sensePorts,
                 new SenseCalibrationStore(board.Files).Load()); // factory constants; defaults (flagged) if missing or bad
 
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,

@@ -1,41 +1,37 @@
 namespace AmpController.Core.Sensing
 {
-    /// <summary>Robust averaging of ADC windows without allocation.</summary>
+    /// <summary>Robust averaging of short ADC windows (4–12 samples) without allocation.</summary>
     public static class SampleStats
     {
         /// <summary>Samples further than this many spreads from the median are spikes (Gaussian noise: 1 in 15 000).</summary>
         public const double RejectSpreads = 4.0;
 
-        /// <summary>The spread never counts as less than one LSB (a quiet converter still quantises).</summary>
-        public const double MinSpreadLsb = 1.0;
+        /// <summary>
+        /// The spread never counts as less than this: an estimate from 4–12 samples can read far below the converter's
+        /// noise by chance, and good samples must not be thrown out as spikes then.
+        /// </summary>
+        public const double MinSpreadLsb = 2.5;
 
         /// <summary>
         /// A window is clean when at least half of its samples lie in the trusted codes, at most a quarter of those were
-        /// rejected as spikes — then the median and quartiles lie in the undisturbed cluster — and its spread is no more
-        /// than this: the converter's noise is at most 3.5 LSB rms (docs/design.md §5), a quartile estimate from a short
-        /// window may read half as much again, and a plug whose contact chatters spreads far wider.
+        /// rejected as spikes, and, for a zero, its spread is no more than this: the converter's noise is at most 3.5 LSB
+        /// rms (docs/design.md §5) and the estimate from four samples exceeds 12 LSB less than once in 5000 windows.
         /// </summary>
-        public const double MaxCleanSpreadLsb = 8.0;
+        public const double MaxCleanSpreadLsb = 12.0;
+
+        /// <summary>σ of Gaussian noise per unit of median absolute deviation.</summary>
+        const double MadToSigma = 1.4826;
 
         /// <summary>
-        /// Mean of the first <paramref name="count"/> values after rejecting outliers: sorts in place, estimates the
-        /// spread from the interquartile range (IQR / 1.349 = σ for Gaussian noise) and averages the samples within
-        /// ±4 spreads of the median. Up to a quarter of the samples may be spikes at either end.
+        /// Mean of the first <paramref name="count"/> values after rejecting what cannot be trusted: codes outside
+        /// [<paramref name="minCode"/>, <paramref name="maxCode"/>] (the ADC's non-linear ends, clipped codes) never count;
+        /// of the rest, those further than 4 spreads from the median are spikes. The spread is the median absolute
+        /// deviation scaled to σ, which one spike in four samples cannot move (an interquartile range can).
+        /// Reports how many samples were in range and how many the mean used, and the spread in LSB (+∞ when no sample
+        /// was in range). Reorders the values; <paramref name="scratch"/> holds at least <paramref name="count"/> ints.
         /// </summary>
-        public static double RobustMean(int[] values, int count)
-        {
-            int used, inRange;
-            double spread;
-            return CleanMean(values, count, int.MinValue, int.MaxValue, out inRange, out used, out spread);
-        }
-
-        /// <summary>
-        /// <see cref="RobustMean"/> over the samples within [<paramref name="minCode"/>, <paramref name="maxCode"/>] only
-        /// (codes outside come from the ADC's non-linear ends or are clipped: never trusted). Reports how many samples the
-        /// mean used and the spread in LSB (+∞ when none was usable). Reorders the first <paramref name="count"/> values.
-        /// </summary>
-        public static double CleanMean(int[] values, int count, int minCode, int maxCode, out int inRange, out int used,
-            out double spread)
+        public static double CleanMean(int[] values, int count, int minCode, int maxCode, int[] scratch,
+            out int inRange, out int used, out double spread)
         {
             used = 0;
             spread = double.PositiveInfinity;
@@ -48,9 +44,16 @@ namespace AmpController.Core.Sensing
             inRange = n;
             if (n == 0) return double.NaN;
             Sort(values, n);
-            double median = (n & 1) == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-            spread = (values[(3 * n) / 4] - values[n / 4]) / 1.349;
+            int twiceMedian = TwiceMedian(values, n);
+            for (int i = 0; i < n; i++)
+            {
+                int d = 2 * values[i] - twiceMedian;
+                scratch[i] = d < 0 ? -d : d;
+            }
+            Sort(scratch, n);
+            spread = MadToSigma * TwiceMedian(scratch, n) / 4.0; // both medians are doubled
             if (spread < MinSpreadLsb) spread = MinSpreadLsb;
+            double median = twiceMedian / 2.0;
             double lo = median - RejectSpreads * spread;
             double hi = median + RejectSpreads * spread;
             long sum = 0;
@@ -84,6 +87,12 @@ namespace AmpController.Core.Sensing
                 }
                 values[j + 1] = v;
             }
+        }
+
+        /// <summary>Twice the median of sorted values (an integer either way).</summary>
+        static int TwiceMedian(int[] sorted, int n)
+        {
+            return (n & 1) == 1 ? 2 * sorted[n / 2] : sorted[n / 2 - 1] + sorted[n / 2];
         }
     }
 }

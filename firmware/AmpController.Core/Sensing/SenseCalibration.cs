@@ -3,26 +3,39 @@ using System;
 namespace AmpController.Core.Sensing
 {
     /// <summary>
-    /// Per-channel constants of the ratio model (hardware/README.md, equation 4): ratio = Gain · u with
-    /// u = Rp / (Rp + SeriesOhm), Rp the load in parallel with the gain stage input. Gain is the channel's gain stage
-    /// relative to the source's; SeriesOhm is R_lo ∥ R_hi plus switch and relay resistance (it also absorbs the
-    /// first-order bow of the ADC's non-linearity). Both come from two known resistors; out-of-range values are
-    /// rejected in favour of defaults.
+    /// Per-channel constants of the ratio model (hardware/README.md, equations 7–9): ratio = Gain · u in the normal gain
+    /// and ZoomGain · u zoomed, with u = Rp / (Rp + SeriesOhm) and Rp the load in parallel with the gain stage's input.
+    /// Gain is the channel's stage relative to the source's, ZoomGain the same with the zoom on; SeriesOhm is R_lo ∥ R_hi
+    /// plus switch and relay resistance. The ratio itself is free of the ADC's gain (ratiometric) and offset (zeros);
+    /// the constants also absorb the first-order bow of its non-linearity. ZoomZero is how many counts the channel's zero
+    /// rises when zoomed (the op-amp offset times the extra gain), so the zero read at Start in the normal gain serves a
+    /// zoomed channel too. Out-of-range values are rejected in favour of defaults (flagged).
     /// </summary>
     public sealed class SenseCalibration
     {
-        /// <summary>1 % resistors in both gain stages give at most ±4 % gain ratio; ±8 % allows for ADC non-linearity.</summary>
-        public const double MinGain = 0.92;
-        public const double MaxGain = 1.08;
+        /// <summary>0.1 % resistors in both stages give ±0.4 % of gain ratio; ±3 % leaves room for the ADC's ±12 LSB INL.</summary>
+        public const double MinGain = 0.97;
+        public const double MaxGain = 1.03;
 
-        /// <summary>100 Ω ± 1 % plus 0.3–3 Ω of switch and contacts, ±2 % for the ADC bow (hardware/README.md).</summary>
-        public const double MinSeriesOhm = 97.0;
-        public const double MaxSeriesOhm = 106.0;
+        /// <summary>The zoom (RGZ 1 %, switch 0.5–1.5 Ω) moves the gain by ±1 %; ±4 % with the INL.</summary>
+        public const double MinZoomGain = SenseDesign.ZoomFactor * 0.96;
+        public const double MaxZoomGain = SenseDesign.ZoomFactor * 1.04;
+
+        /// <summary>240 Ω ± 0.1 % plus 0.5–1.7 Ω of switch and contacts, ±2.5 % for the ADC's bow.</summary>
+        public const double MinSeriesOhm = 234.0;
+        public const double MaxSeriesOhm = 247.0;
+
+        /// <summary>At most ZoomZeroShiftCounts (2.5) by design, ±4 with the factory estimate's noise.</summary>
+        public const double MaxZoomZeroCounts = 4.0;
 
         public double LeftGain = 1.0;
+        public double LeftZoomGain = SenseDesign.ZoomFactor;
         public double LeftSeriesOhm = SenseDesign.LowRangeSeriesOhm;
+        public double LeftZoomZero;
         public double RightGain = 1.0;
+        public double RightZoomGain = SenseDesign.ZoomFactor;
         public double RightSeriesOhm = SenseDesign.LowRangeSeriesOhm;
+        public double RightZoomZero;
 
         /// <summary>True when these are the nominal defaults because stored constants were missing or implausible.</summary>
         public bool FellBackToDefaults;
@@ -37,7 +50,10 @@ namespace AmpController.Core.Sensing
             get
             {
                 return InRange(LeftGain, MinGain, MaxGain) && InRange(RightGain, MinGain, MaxGain)
-                    && InRange(LeftSeriesOhm, MinSeriesOhm, MaxSeriesOhm) && InRange(RightSeriesOhm, MinSeriesOhm, MaxSeriesOhm);
+                    && InRange(LeftZoomGain, MinZoomGain, MaxZoomGain) && InRange(RightZoomGain, MinZoomGain, MaxZoomGain)
+                    && InRange(LeftSeriesOhm, MinSeriesOhm, MaxSeriesOhm) && InRange(RightSeriesOhm, MinSeriesOhm, MaxSeriesOhm)
+                    && InRange(LeftZoomZero, -MaxZoomZeroCounts, MaxZoomZeroCounts)
+                    && InRange(RightZoomZero, -MaxZoomZeroCounts, MaxZoomZeroCounts);
             }
         }
 
@@ -50,13 +66,21 @@ namespace AmpController.Core.Sensing
             return d;
         }
 
-        public double Gain(int channel) { return channel == SenseChannel.Left ? LeftGain : RightGain; }
+        public double Gain(int channel, bool zoom)
+        {
+            if (channel == SenseChannel.Left) return zoom ? LeftZoomGain : LeftGain;
+            return zoom ? RightZoomGain : RightGain;
+        }
 
         public double SeriesOhm(int channel) { return channel == SenseChannel.Left ? LeftSeriesOhm : RightSeriesOhm; }
 
+        /// <summary>Counts by which the channel's zero rises when zoomed.</summary>
+        public double ZoomZero(int channel) { return channel == SenseChannel.Left ? LeftZoomZero : RightZoomZero; }
+
         /// <summary>
-        /// Solves one channel from the ratios read with two known resistors (r1 ≠ r2): 1/ratio is linear in 1/Rp,
-        /// 1/ratio = 1/Gain + (SeriesOhm/Gain) · 1/Rp. False when the readings cannot come from the model.
+        /// Solves one channel's normal gain and series resistance from the ratios read with two known resistors (r1 ≠ r2):
+        /// 1/ratio is linear in 1/Rp, 1/ratio = 1/Gain + (SeriesOhm/Gain) · 1/Rp. False when the readings cannot come from
+        /// the model.
         /// </summary>
         public static bool Solve(double r1, double ratio1, double r2, double ratio2, out double gain, out double seriesOhm)
         {
@@ -73,13 +97,27 @@ namespace AmpController.Core.Sensing
             return true;
         }
 
-        /// <summary>Builds constants for both channels; Validated() decides whether they are used.</summary>
-        public static SenseCalibration? FromTwoResistors(double r1, double r2,
-            double leftRatio1, double leftRatio2, double rightRatio1, double rightRatio2)
+        /// <summary>The zoomed gain from one known resistor read zoomed, given the channel's series resistance.</summary>
+        public static double ZoomGainFrom(double ohm, double zoomRatio, double seriesOhm)
+        {
+            double u = SenseMath.DividerFraction(ohm, seriesOhm);
+            return zoomRatio > 0 && u > 0 ? zoomRatio / u : double.NaN;
+        }
+
+        /// <summary>Builds constants for both channels from the three calibration resistors; Validated() decides whether
+        /// they are used. Ratios: zoomed with <paramref name="zoomOhm"/>, normal with <paramref name="lowOhm"/> and
+        /// <paramref name="highOhm"/>; zoom zeros as measured with the zoom resistor.</summary>
+        public static SenseCalibration? FromResistors(double zoomOhm, double lowOhm, double highOhm,
+            double leftZoom, double leftLow, double leftHigh, double rightZoom, double rightLow, double rightHigh,
+            double leftZoomZero, double rightZoomZero)
         {
             SenseCalibration c = new SenseCalibration();
-            if (!Solve(r1, leftRatio1, r2, leftRatio2, out c.LeftGain, out c.LeftSeriesOhm)) return null;
-            if (!Solve(r1, rightRatio1, r2, rightRatio2, out c.RightGain, out c.RightSeriesOhm)) return null;
+            c.LeftZoomZero = leftZoomZero;
+            c.RightZoomZero = rightZoomZero;
+            if (!Solve(lowOhm, leftLow, highOhm, leftHigh, out c.LeftGain, out c.LeftSeriesOhm)) return null;
+            if (!Solve(lowOhm, rightLow, highOhm, rightHigh, out c.RightGain, out c.RightSeriesOhm)) return null;
+            c.LeftZoomGain = ZoomGainFrom(zoomOhm, leftZoom, c.LeftSeriesOhm);
+            c.RightZoomGain = ZoomGainFrom(zoomOhm, rightZoom, c.RightSeriesOhm);
             return c;
         }
 

@@ -1,43 +1,67 @@
 namespace AmpController.Core.Sensing
 {
     /// <summary>
-    /// The factory calibration (hardware/README.md, Calibration): the operator plugs the low resistor, then the high
-    /// one, each measured a few times; after each finished measurement the caller hands over the sensor's settled
-    /// ratios with Add. Finish solves the constants, validates them and, when plausible, stores them. Used by the
-    /// simulator's factory procedure and meant for a console command on the device.
+    /// The factory calibration (hardware/README.md, Calibration): the operator plugs three 0.1 % resistors in turn, each
+    /// measured a few times; after each finished measurement the caller hands over the sensor's settled ratios with Add.
+    /// The sensor picks the gain itself: the zoom resistor reads zoomed, the low and high ones in the normal gain. The
+    /// zoom resistor's measurements also give each channel's zero shift when zoomed (ImpedanceSensor.ZoomZeroShift).
+    /// Finish solves the constants and validates them. Used by the simulator's factory procedure and meant for a console
+    /// command on the device.
     /// </summary>
     public sealed class SenseCalibrationRun
     {
-        /// <summary>Calibration resistors (0.1 %) near both ends of the 8–600 Ω range.</summary>
-        public const double LowOhm = 10.0;
+        /// <summary>Calibration resistors (0.1 %): one in the zoomed range (8–56 Ω), two spanning the normal range.</summary>
+        public const double ZoomOhm = 10.0;
+        public const double LowOhm = 100.0;
         public const double HighOhm = 470.0;
 
-        readonly double[] _sum = new double[4];
-        readonly int[] _count = new int[2];
+        public const int StepZoom = 0;
+        public const int StepLow = 1;
+        public const int StepHigh = 2;
 
-        /// <summary>Adds the settled ratios of one finished measurement of the low (true) or high resistor.
-        /// Returns false (and adds nothing) when a channel did not settle in the low range.</summary>
-        public bool Add(ImpedanceSensor sensor, bool lowResistor)
+        readonly double[] _sum = new double[6];
+        readonly double[] _zoomZero = new double[2];
+        readonly int[] _count = new int[3];
+
+        /// <summary>Adds the settled ratios of one finished measurement of the resistor of <paramref name="step"/>.
+        /// Returns false (and adds nothing) when a channel did not settle, or not in the low range with the gain the
+        /// step needs (zoomed for the zoom resistor, normal for the others).</summary>
+        public bool Add(ImpedanceSensor sensor, int step)
         {
-            double left = sensor.SettledRatio(SenseChannel.Left);
-            double right = sensor.SettledRatio(SenseChannel.Right);
-            if (!(left > 0) || !(right > 0) || sensor.UsedHighRange(SenseChannel.Left) || sensor.UsedHighRange(SenseChannel.Right))
-                return false;
-            int step = lowResistor ? 0 : 1;
-            _sum[2 * step] += left;
-            _sum[2 * step + 1] += right;
+            if (step < StepZoom || step > StepHigh) return false;
+            bool zoom = step == StepZoom;
+            for (int c = 0; c < 2; c++)
+                if (!(Ratio(sensor, c, zoom) > 0) || sensor.UsedHighRange(c) || sensor.UsedZoom(c) != zoom) return false;
+            if (zoom)
+                for (int c = 0; c < 2; c++)
+                    if (double.IsNaN(sensor.ZoomZeroShift(c))) return false;
+            _sum[2 * step] += Ratio(sensor, SenseChannel.Left, zoom);
+            _sum[2 * step + 1] += Ratio(sensor, SenseChannel.Right, zoom);
+            if (zoom)
+                for (int c = 0; c < 2; c++) _zoomZero[c] += sensor.ZoomZeroShift(c);
             _count[step]++;
             return true;
         }
 
-        public int Count(bool lowResistor) { return _count[lowResistor ? 0 : 1]; }
+        public int Count(int step) { return _count[step]; }
 
-        /// <summary>The validated constants (defaults flagged FellBackToDefaults when the readings make no sense).</summary>
+        /// <summary>The zoomed resistor's ratio from its end zeros alone: the zoom shift it measures is not known yet.</summary>
+        static double Ratio(ImpedanceSensor sensor, int channel, bool zoom)
+        {
+            return zoom ? sensor.EndZeroRatio(channel) : sensor.SettledRatio(channel);
+        }
+
+        /// <summary>The validated constants (defaults flagged FellBackToDefaults when a step is missing or the readings
+        /// make no sense).</summary>
         public SenseCalibration Finish()
         {
-            if (_count[0] == 0 || _count[1] == 0) return SenseCalibration.Validated(null);
-            return SenseCalibration.Validated(SenseCalibration.FromTwoResistors(LowOhm, HighOhm,
-                _sum[0] / _count[0], _sum[2] / _count[1], _sum[1] / _count[0], _sum[3] / _count[1]));
+            for (int s = 0; s < 3; s++)
+                if (_count[s] == 0) return SenseCalibration.Validated(null);
+            return SenseCalibration.Validated(SenseCalibration.FromResistors(ZoomOhm, LowOhm, HighOhm,
+                Avg(StepZoom, 0), Avg(StepLow, 0), Avg(StepHigh, 0), Avg(StepZoom, 1), Avg(StepLow, 1), Avg(StepHigh, 1),
+                _zoomZero[0] / _count[StepZoom], _zoomZero[1] / _count[StepZoom]));
         }
+
+        double Avg(int step, int channel) { return _sum[2 * step + channel] / _count[step]; }
     }
 }

@@ -2,30 +2,39 @@ using System;
 
 namespace AmpController.Core.Sensing
 {
-    /// <summary>Window history of one channel during a measurement.</summary>
+    /// <summary>One channel during a measurement: its range and zoom, its zeros and its result-window history.</summary>
     internal sealed class SenseTrack
     {
-        public double Zero;
-        public bool ExternalVoltage;
         public bool HighRange;
+        public bool Zoom;
+        public bool ExternalVoltage;
+        public double StartZero;
+        public double EndZero;
+
         public bool HasPrevious;
-        public double PreviousRatio;
-        public LoadClass PreviousClass = LoadClass.Uncertain;
         public bool Stable;
+        public double PreviousRatio;
         public double PreviousMean;
         public double PreviousSourceMean;
         public double FinalMean;
         public double FinalSourceMean;
+
         public double FinalRatio = double.NaN;
+        public double EndZeroRatio = double.NaN;
+        public double ZoomZeroShift = double.NaN;
         public double EstimatedOhm = double.NaN;
 
         public void Reset()
         {
-            EstimatedOhm = double.NaN;
-            Zero = 0;
-            ExternalVoltage = false;
             HighRange = false;
+            Zoom = false;
+            ExternalVoltage = false;
+            StartZero = 0;
+            EndZero = 0;
             FinalRatio = double.NaN;
+            EndZeroRatio = double.NaN;
+            ZoomZeroShift = double.NaN;
+            EstimatedOhm = double.NaN;
             Forget();
         }
 
@@ -33,13 +42,15 @@ namespace AmpController.Core.Sensing
         {
             HasPrevious = false;
             Stable = false;
-            PreviousClass = LoadClass.Uncertain;
         }
 
-        /// <summary>Settled when this window agrees with the previous one in ratio and class (hysteresis applied).</summary>
-        public void Add(double mean, double sourceMean, double ratio, LoadClass cls)
+        /// <summary>
+        /// Settled when this window's ratio agrees with the previous one's within <paramref name="tolerance"/>; the final
+        /// means are then those of both windows.
+        /// </summary>
+        public void Add(double mean, double sourceMean, double ratio, double tolerance)
         {
-            Stable = HasPrevious && Math.Abs(ratio - PreviousRatio) <= SenseDesign.StableRatioTolerance && cls == PreviousClass;
+            Stable = HasPrevious && Math.Abs(ratio - PreviousRatio) <= tolerance;
             if (Stable)
             {
                 FinalMean = (mean + PreviousMean) / 2.0;
@@ -48,7 +59,6 @@ namespace AmpController.Core.Sensing
             PreviousMean = mean;
             PreviousSourceMean = sourceMean;
             PreviousRatio = ratio;
-            PreviousClass = cls;
             HasPrevious = true;
         }
     }

@@ -88,6 +88,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public BoardProfile Profile { get; }
     public SafetyCapPolicy Policy { get; }
 
+    /// <summary>The sense front end's circuit (ADC, parts, pins): for tests that count ADC reads or check the window.</summary>
+    public SimSenseCircuit SenseCircuit => _sensor.Circuit;
+
     /// <summary>The drivers' view of the bus: the simulated bus behind the S3 / relay-closing observer.</summary>
     public SafetyObserver Observer { get; }
     public Controller Controller { get; private set; } = null!;

@@ -85,6 +85,10 @@ public sealed class SenseCommand : ICommand
             w.WriteNumber("seed", seed);
             w.WriteNumber("durationMs", rig.LastDurationMs);
             w.WriteBoolean("calibrationFallback", rig.Sensor.Calibration.FellBackToDefaults);
+            w.WriteStartObject("adc"); // docs/design.md §7: the converter as modelled (11 dB, this board's full scale)
+            w.WriteNumber("attenuationDb", SimEsp32Adc.AttenuationDb);
+            w.WriteNumber("fullScaleMv", Math.Round(rig.Circuit.Adc.FullScaleVolts * 1000));
+            w.WriteEndObject();
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

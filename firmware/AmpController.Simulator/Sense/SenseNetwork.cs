@@ -15,8 +15,8 @@ public static class SenseNetwork
     public static double Parallel(double a, double b) =>
         double.IsPositiveInfinity(a) ? b : double.IsPositiveInfinity(b) ? a : a * b / (a + b);
 
-    /// <summary>End value of the buffered test source with the enable pin high (divider Ra/Rb from the supply).</summary>
-    public static double SourceFinalVolts(SimSenseParts p) => p.SupplyVolts * p.Rb / (p.Ra + p.Rb);
+    /// <summary>End value of the buffered test source with the enable pin high (divider Ra/Rb from the reference).</summary>
+    public static double SourceFinalVolts(SimSenseParts p) => p.ReferenceVolts * p.Rb / (p.Ra + p.Rb);
 
     /// <summary>Buffer output for its input node voltage (single 3.3 V supply: it cannot go below 0 V).</summary>
     public static double BufferVolts(SimSenseParts p, double inputVolts) => Math.Max(0, inputVolts + p.BufferOffsetVolts);
@@ -42,11 +42,16 @@ public static class SenseNetwork
         loadOhm <= 0 ? sourceVolts / SeriesOhm(p, channel, lowRange) :
         JackVolts(p, channel, sourceVolts, loadOhm, lowRange, true, true) / loadOhm;
 
+    /// <summary>Resistance from the gain stage's inverting input to ground: RG, with RGZ and its switch in parallel when zoomed.</summary>
+    public static double GroundLegOhm(SimSenseParts p, int stage, bool zoom) =>
+        zoom && stage > 0 ? Parallel(p.Rg[stage], p.Rgz[stage - 1] + p.ZoomSwitchOhm[stage - 1]) : p.Rg[stage];
+
     /// <summary>Voltage at an ADC pin for a gain-stage input node voltage (stage 0 source, 1 left, 2 right).</summary>
-    public static double AdcVolts(SimSenseParts p, int stage, double inputVolts)
+    public static double AdcVolts(SimSenseParts p, int stage, double inputVolts, bool zoom = false)
     {
         double plus = inputVolts * p.Rbleed[stage] / (p.Rin[stage] + p.Rbleed[stage]) + p.OffsetVolts[stage];
-        double beta = p.Rg[stage] / (p.Rf[stage] + p.Rg[stage]);
+        double rg = GroundLegOhm(p, stage, zoom);
+        double beta = rg / (p.Rf[stage] + rg);
         double a = SimSenseParts.OpAmpOpenLoopGain;
         double amp = a * plus / (1 + a * beta);
         amp = Math.Clamp(amp, -14.5, 14.5); // OPA2188 on ±15 V

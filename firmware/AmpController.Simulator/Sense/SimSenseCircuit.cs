@@ -10,7 +10,8 @@ namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// The simulated sense front end of one board (hardware/README.md): test source with its RC ramp, the two force
-/// paths with range switches, the relays, the plugged load and three gain stages into the simulated ESP32 ADC.
+/// paths with range switches, the relays, the plugged load and three gain stages (the channels' with a zoom switch)
+/// into the simulated ESP32 ADC at 11 dB.
 /// Exposes the ADC inputs and control pins the firmware uses. Each ADC read advances a sub-tick sample clock by
 /// <see cref="SampleMicroseconds"/>, so ramps and intermittent contacts evolve within a window.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class SimSenseCircuit
     readonly Random _contactRng;
     readonly SimContact[] _contacts = { new(), new() };
     readonly bool[] _lowRange = new bool[2];
+    readonly bool[] _zoom = new bool[2];
     long _sampleBaseMs = long.MinValue;
     int _sampleCount;
     SimSenseLoad _load = SimSenseLoad.Open;
@@ -41,6 +43,8 @@ public sealed class SimSenseCircuit
         SourceEnable = new SimSensePin(on => _ramp.Set(on, NowMs()));
         RangeLowLeft = new SimSensePin(on => _lowRange[0] = on);
         RangeLowRight = new SimSensePin(on => _lowRange[1] = on);
+        ZoomLeft = new SimSensePin(on => _zoom[0] = on);
+        ZoomRight = new SimSensePin(on => _zoom[1] = on);
     }
 
     /// <summary>A board drawn from the seed: component tolerances, ADC reference/INL/offset/noise, contact randomness.</summary>
@@ -54,7 +58,7 @@ public sealed class SimSenseCircuit
 
     /// <summary>The firmware's sensor wired to this circuit's ADC inputs and pins.</summary>
     public ImpedanceSensor CreateSensor(SenseCalibration? calibration) =>
-        new(Source, Left, Right, SourceEnable, RangeLowLeft, RangeLowRight, calibration);
+        new(new SensePorts(Source, Left, Right, SourceEnable, RangeLowLeft, RangeLowRight, ZoomLeft, ZoomRight), calibration);
 
     public SimSenseParts Parts { get; }
     public SimEsp32Adc Adc { get; }
@@ -64,6 +68,8 @@ public sealed class SimSenseCircuit
     public IDigitalOutput SourceEnable { get; }
     public IDigitalOutput RangeLowLeft { get; }
     public IDigitalOutput RangeLowRight { get; }
+    public IDigitalOutput ZoomLeft { get; }
+    public IDigitalOutput ZoomRight { get; }
 
     /// <summary>Wired by the board model to the expander's sense-relay bit; standalone use keeps it closed.</summary>
     public Func<bool> SenseRelayClosed { get; set; } = () => true;
@@ -88,6 +94,7 @@ public sealed class SimSenseCircuit
 
     public bool SourceEnabled => _ramp.Enabled;
     public bool LowRange(int channel) => _lowRange[channel];
+    public bool Zoomed(int channel) => _zoom[channel];
 
     /// <summary>Buffered test-source voltage now.</summary>
     public double SourceVolts() => SourceVoltsAt(NowMs());
@@ -136,7 +143,21 @@ public sealed class SimSenseCircuit
         double delayed = t - SenseNetwork.FilterDelayMs(Parts, stage);
         double source = SourceVoltsAt(delayed);
         double input = stage == 0 ? source : SenseRelayClosed() ? JackVoltsAt(stage - 1, source, t) : 0;
-        return Adc.Convert(SenseNetwork.AdcVolts(Parts, stage, input));
+        return Adc.Convert(AdcPinVolts(stage, input));
+    }
+
+    /// <summary>Voltage at an ADC pin for a stage's input (the channel stages with their zoom as switched now).</summary>
+    public double AdcPinVolts(int stage, double inputVolts) =>
+        SenseNetwork.AdcVolts(Parts, stage, inputVolts, stage > 0 && _zoom[stage - 1]);
+
+    /// <summary>Noise-free voltage at an ADC pin now (stage 0 source, 1 left, 2 right), for window checks.</summary>
+    public double AdcPinVoltsNow(int stage)
+    {
+        double t = NowMs();
+        double delayed = t - SenseNetwork.FilterDelayMs(Parts, stage);
+        double source = SourceVoltsAt(delayed);
+        double input = stage == 0 ? source : SenseRelayClosed() ? JackVoltsAt(stage - 1, source, t) : 0;
+        return AdcPinVolts(stage, input);
     }
 
     sealed class SimAdcInput(SimSenseCircuit circuit, int stage) : IAdcChannel

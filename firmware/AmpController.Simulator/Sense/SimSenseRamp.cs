@@ -27,10 +27,11 @@ public sealed class SimSenseRamp
         _l1 = tr / 2 + disc;
         _l2 = tr / 2 - disc;
         _gainToNode = p.Rb / (p.Ra + p.Rb);
-        Supply = p.SupplyVolts;
+        Drive = p.ReferenceVolts;
     }
 
-    public double Supply { get; }
+    /// <summary>The reference voltage the enable pin switches onto the divider.</summary>
+    public double Drive { get; }
 
     /// <summary>Slowest and fastest time constants in ms (for the README's design equations).</summary>
     public double SlowTauMs => -1 / _l1;
@@ -41,7 +42,7 @@ public sealed class SimSenseRamp
     public void Set(bool on, double tMs)
     {
         var (v1, v2) = State(tMs);
-        _t0 = tMs; _v10 = v1; _v20 = v2; _u = on ? Supply : 0;
+        _t0 = tMs; _v10 = v1; _v20 = v2; _u = on ? Drive : 0;
     }
 
     /// <summary>Voltage at the buffer input (node B) at time t.</summary>

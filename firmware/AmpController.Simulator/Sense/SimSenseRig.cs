@@ -10,15 +10,13 @@ namespace AmpController.Simulator.Sense;
 
 /// <summary>
 /// One simulated board's sense circuit with the real firmware estimator on a 10 ms tick, as used by `ampsim sense`,
-/// the Monte Carlo tests and the docs. The constructor runs the factory calibration (hardware/README.md): two
-/// 0.1 % resistors near both ends of the 8–600 Ω range, <see cref="CalLowOhm"/> and <see cref="CalHighOhm"/>, plugged
-/// in turn and measured a few times.
+/// the Monte Carlo tests and the docs. The constructor runs the factory calibration (hardware/README.md): three
+/// 0.1 % resistors (SenseCalibrationRun: one read zoomed, two spanning the normal gain) plugged in turn and each
+/// measured <see cref="CalRepeats"/> times.
 /// </summary>
 public sealed class SimSenseRig
 {
-    public const double CalLowOhm = SenseCalibrationRun.LowOhm;
-    public const double CalHighOhm = SenseCalibrationRun.HighOhm;
-    const int CalRepeats = 4;
+    public const int CalRepeats = 8;
     const long GiveUpMs = 2000;
 
     public SimSenseRig(int seed, bool calibrate = true)
@@ -79,12 +77,15 @@ public sealed class SimSenseRig
     {
         Sensor.Calibration = SenseCalibration.Defaults();
         var run = new SenseCalibrationRun();
-        for (int i = 0; i < CalRepeats; i++)
+        double[] ohms = { SenseCalibrationRun.ZoomOhm, SenseCalibrationRun.LowOhm, SenseCalibrationRun.HighOhm };
+        for (int step = 0; step < ohms.Length; step++)
         {
-            Measure(SimSenseLoad.Stereo(CalLowOhm * Precision()));
-            run.Add(Sensor, lowResistor: true);
-            Measure(SimSenseLoad.Stereo(CalHighOhm * Precision()));
-            run.Add(Sensor, lowResistor: false);
+            double actual = ohms[step] * Precision();
+            for (int i = 0; i < CalRepeats; i++)
+            {
+                Measure(SimSenseLoad.Stereo(actual));
+                run.Add(Sensor, step);
+            }
         }
         Circuit.Unplug();
         return run.Finish();

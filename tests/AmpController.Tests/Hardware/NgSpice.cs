@@ -86,7 +86,7 @@ public static class NgSpice
     /// <summary>`alter` lines that give the netlist the component values of <paramref name="p"/>.</summary>
     public static void AlterBoard(StringBuilder c, SimSenseParts p)
     {
-        c.AppendLine($"alter VSUP dc = {F(p.SupplyVolts)}");
+        c.AppendLine($"alter VSUP dc = {F(p.SupplyVolts)}").AppendLine($"alter VREFSET dc = {F(p.ReferenceVolts)}");
         c.AppendLine($"alter RA = {F(p.Ra)}").AppendLine($"alter RB = {F(p.Rb)}").AppendLine($"alter R2 = {F(p.R2)}");
         c.AppendLine($"alter C1 = {F(p.C1)}").AppendLine($"alter C2 = {F(p.C2)}");
         c.AppendLine($"alter VOSB dc = {F(p.BufferOffsetVolts)}");
@@ -95,6 +95,7 @@ public static class NgSpice
             string n = Channels[ch];
             c.AppendLine($"alter RLO{n} = {F(p.Rlo[ch])}").AppendLine($"alter RHI{n} = {F(p.Rhi[ch])}");
             c.AppendLine($"alter RK2F{n} = {F(p.ContactOhm[ch] / 2)}").AppendLine($"alter RK1NC{n} = {F(p.ContactOhm[ch] / 2)}");
+            c.AppendLine($"alter RGZ{n} = {F(p.Rgz[ch])}");
         }
         for (int s = 0; s < 3; s++)
         {
@@ -107,10 +108,13 @@ public static class NgSpice
         }
     }
 
-    /// <summary>Source on/off, per-channel range switch (closed = low range) and loads for the next analysis.</summary>
-    public static void AlterState(StringBuilder c, SimSenseParts p, bool sourceOn, bool lowLeft, bool lowRight, double leftOhm, double rightOhm)
+    /// <summary>Source on/off (the GPIO at the supply or 0 V), per-channel range switch (closed = low range), zoom switch
+    /// and loads for the next analysis.</summary>
+    public static void AlterState(StringBuilder c, SimSenseParts p, bool sourceOn, bool lowLeft, bool lowRight, double leftOhm, double rightOhm,
+        bool zoomLeft = false, bool zoomRight = false)
     {
         c.AppendLine($"alter VGPIO dc = {F(sourceOn ? p.SupplyVolts : 0)}");
+        c.AppendLine($"alter RSWZL = {F(zoomLeft ? p.ZoomSwitchOhm[0] : OpenOhm)}").AppendLine($"alter RSWZR = {F(zoomRight ? p.ZoomSwitchOhm[1] : OpenOhm)}");
         c.AppendLine($"alter RSWL = {F(lowLeft ? p.SwitchOhm[0] : OpenOhm)}").AppendLine($"alter RSWR = {F(lowRight ? p.SwitchOhm[1] : OpenOhm)}");
         c.AppendLine($"alter RLOADL = {F(Spice(leftOhm))}").AppendLine($"alter RLOADR = {F(Spice(rightOhm))}");
     }

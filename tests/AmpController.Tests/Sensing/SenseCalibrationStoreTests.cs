@@ -11,7 +11,11 @@ namespace AmpController.Tests.Sensing;
 [TestClass]
 public class SenseCalibrationStoreTests
 {
-    static SenseCalibration Sample() => new() { LeftGain = 0.987654, LeftSeriesOhm = 101.234, RightGain = 1.012345, RightSeriesOhm = 99.876 };
+    static SenseCalibration Sample() => new()
+    {
+        LeftGain = 0.987654, LeftZoomGain = 5.012345, LeftSeriesOhm = 241.234, LeftZoomZero = 1.234,
+        RightGain = 1.012345, RightZoomGain = 4.956789, RightSeriesOhm = 239.876, RightZoomZero = -2.345,
+    };
 
     [TestMethod]
     public void Saved_constants_load_back()
@@ -22,9 +26,13 @@ public class SenseCalibrationStoreTests
         var c = store.Load();
         Assert.IsFalse(c.FellBackToDefaults);
         Assert.AreEqual(0.987654, c.LeftGain, 1e-6);
-        Assert.AreEqual(101.234, c.LeftSeriesOhm, 1e-3);
+        Assert.AreEqual(5.012345, c.LeftZoomGain, 1e-6);
+        Assert.AreEqual(241.234, c.LeftSeriesOhm, 1e-3);
         Assert.AreEqual(1.012345, c.RightGain, 1e-6);
-        Assert.AreEqual(99.876, c.RightSeriesOhm, 1e-3);
+        Assert.AreEqual(4.956789, c.RightZoomGain, 1e-6);
+        Assert.AreEqual(239.876, c.RightSeriesOhm, 1e-3);
+        Assert.AreEqual(1.234, c.LeftZoomZero, 1e-3);
+        Assert.AreEqual(-2.345, c.RightZoomZero, 1e-3);
     }
 
     [TestMethod]
@@ -40,7 +48,7 @@ public class SenseCalibrationStoreTests
             files.WriteAll(SenseCalibrationStore.NameA, bad);
             var c = store.Load();
             Assert.IsFalse(c.FellBackToDefaults, $"byte {at}");
-            Assert.AreEqual(101.234, c.LeftSeriesOhm, 1e-3);
+            Assert.AreEqual(241.234, c.LeftSeriesOhm, 1e-3);
             Assert.AreEqual(1, store.RejectedCopies);
         }
     }
@@ -72,6 +80,19 @@ public class SenseCalibrationStoreTests
     }
 
     [TestMethod]
+    public void A_version_1_record_of_the_old_front_end_is_not_used()
+    {
+        var files = new SimFileStore();
+        var store = new SenseCalibrationStore(files);
+        var v1 = SenseCalibrationStore.Encode(Sample());
+        v1[4] = 1;
+        files.WriteAll(SenseCalibrationStore.NameA, v1);
+        Assert.IsNull(SenseCalibrationStore.Decode(v1));
+        Assert.IsTrue(store.Load().FellBackToDefaults);
+        Assert.IsNull(SenseCalibrationStore.Decode(new byte[28]), "the old 28-byte layout");
+    }
+
+    [TestMethod]
     public void A_factory_calibrated_board_stores_and_reloads_its_constants()
     {
         var rig = new SimSenseRig(31);
@@ -88,19 +109,22 @@ public class SenseCalibrationStoreTests
 public class SenseCalibrationRunTests
 {
     [TestMethod]
-    public void A_run_without_both_resistors_falls_back_and_a_full_run_calibrates()
+    public void A_run_without_all_three_resistors_falls_back_and_a_full_run_calibrates()
     {
         var rig = new SimSenseRig(41, calibrate: false);
         var run = new SenseCalibrationRun();
+        rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.ZoomOhm));
+        Assert.IsTrue(run.Add(rig.Sensor, SenseCalibrationRun.StepZoom));
         rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.LowOhm));
-        Assert.IsTrue(run.Add(rig.Sensor, lowResistor: true));
+        Assert.IsTrue(run.Add(rig.Sensor, SenseCalibrationRun.StepLow));
         Assert.IsTrue(run.Finish().FellBackToDefaults, "the high resistor is missing");
         rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.HighOhm));
-        Assert.IsTrue(run.Add(rig.Sensor, lowResistor: false));
+        Assert.IsTrue(run.Add(rig.Sensor, SenseCalibrationRun.StepHigh));
         var cal = run.Finish();
         Assert.IsFalse(cal.FellBackToDefaults);
         rig.Sensor.Calibration = cal;
         Assert.AreEqual(64, rig.Measure(SimSenseLoad.Stereo(64)).LeftOhm, 1.28);
+        Assert.AreEqual(12, rig.Measure(SimSenseLoad.Stereo(12)).LeftOhm, 0.24);
     }
 
     [TestMethod]
@@ -109,11 +133,16 @@ public class SenseCalibrationRunTests
         var rig = new SimSenseRig(42, calibrate: false);
         var run = new SenseCalibrationRun();
         rig.Measure(SimSenseLoad.Open);
-        Assert.IsFalse(run.Add(rig.Sensor, lowResistor: true), "an open jack is not the 10 Ω resistor");
-        rig.Measure(new SimSenseLoad(10, 10, Intermittent: true));
-        run.Add(rig.Sensor, lowResistor: true);
-        rig.Measure(SimSenseLoad.Short);
-        run.Add(rig.Sensor, lowResistor: false);
-        Assert.IsTrue(run.Finish().FellBackToDefaults, "a short in place of 470 Ω gives implausible constants");
+        Assert.IsFalse(run.Add(rig.Sensor, SenseCalibrationRun.StepLow), "an open jack is not the 100 Ω resistor");
+        rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.HighOhm));
+        Assert.IsFalse(run.Add(rig.Sensor, SenseCalibrationRun.StepZoom), "470 Ω is not read zoomed: not the 10 Ω resistor");
+        rig.Measure(SimSenseLoad.Stereo(SenseCalibrationRun.ZoomOhm));
+        Assert.IsFalse(run.Add(rig.Sensor, SenseCalibrationRun.StepHigh), "10 Ω is read zoomed: not the 470 Ω resistor");
+        Assert.IsTrue(run.Add(rig.Sensor, SenseCalibrationRun.StepZoom));
+        rig.Measure(new SimSenseLoad(100, 100, Intermittent: true));
+        run.Add(rig.Sensor, SenseCalibrationRun.StepLow);
+        rig.Measure(SimSenseLoad.Stereo(56));
+        run.Add(rig.Sensor, SenseCalibrationRun.StepHigh);
+        Assert.IsTrue(run.Finish().FellBackToDefaults, "56 Ω in place of 470 Ω (and no 100 Ω) gives no plausible constants");
     }
 }

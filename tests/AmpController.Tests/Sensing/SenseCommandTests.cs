@@ -15,6 +15,23 @@ public class SenseCommandTests
         return JsonDocument.Parse(r.Stdout).RootElement;
     }
 
+    /// <summary>docs/design.md §7: "adc":{"attenuationDb":11,"fullScaleMv":…} — the board's modelled converter.</summary>
+    [TestMethod]
+    public void Json_gives_the_adc_as_modelled_11_dB_with_the_boards_full_scale()
+    {
+        var seen = new System.Collections.Generic.HashSet<double>();
+        foreach (string seed in new[] { "1", "2", "3", "4" })
+        {
+            var adc = Json("sense", "--load", "32", "--seed", seed, "--json").GetProperty("adc");
+            Assert.AreEqual(11, adc.GetProperty("attenuationDb").GetInt32());
+            double fs = adc.GetProperty("fullScaleMv").GetDouble();
+            Assert.IsTrue(fs >= 3100 && fs <= 3900, $"seed {seed}: {fs} mV");
+            Assert.AreEqual(fs, new AmpController.Simulator.Sense.SimSenseRig(int.Parse(seed)).Circuit.Adc.FullScaleVolts * 1000, 0.5);
+            seen.Add(fs);
+        }
+        Assert.IsTrue(seen.Count > 1, "the full scale is drawn per board");
+    }
+
     [TestMethod]
     public void Headphone_json_has_ohms_per_channel_and_the_class()
     {

@@ -7,14 +7,17 @@ namespace AmpController.Tests.Sensing;
 [TestClass]
 public class SampleStatsTests
 {
+    static double Mean(int[] v, int count, out int inRange, out int used, out double spread) =>
+        SampleStats.CleanMean(v, count, int.MinValue, int.MaxValue, new int[v.Length], out inRange, out used, out spread);
+
     [TestMethod]
     public void Robust_mean_ignores_spikes_at_both_ends()
     {
         var v = new int[32];
         for (int i = 0; i < v.Length; i++) v[i] = 1000 + (i % 5) - 2;
         v[3] = 4095; v[9] = 4095; v[17] = 0; v[30] = 0; v[31] = 2500;
-        double m = SampleStats.RobustMean(v, v.Length);
-        Assert.AreEqual(1000, m, 0.5);
+        Assert.AreEqual(1000, Mean(v, v.Length, out _, out int used, out _), 0.5);
+        Assert.AreEqual(27, used);
     }
 
     [TestMethod]
@@ -24,13 +27,24 @@ public class SampleStatsTests
         var v = new int[32];
         long sum = 0;
         for (int i = 0; i < v.Length; i++) { v[i] = 2000 + rng.Next(-4, 5); sum += v[i]; }
-        Assert.AreEqual(sum / 32.0, SampleStats.RobustMean(v, v.Length), 1e-9);
+        Assert.AreEqual(sum / 32.0, Mean(v, v.Length, out _, out _, out _), 1e-9);
+    }
+
+    [TestMethod]
+    public void One_spike_in_four_samples_is_rejected()
+    {
+        var v = new[] { 1000, 1003, 1180, 998 };
+        Assert.AreEqual(1000.33, Mean(v, 4, out _, out int used, out double spread), 0.01);
+        Assert.AreEqual(3, used);
+        Assert.IsTrue(SampleStats.IsClean(4, 4, used, spread));
     }
 
     [TestMethod]
     public void Robust_mean_of_nothing_is_NaN()
     {
-        Assert.IsTrue(double.IsNaN(SampleStats.RobustMean(new int[4], 0)));
+        Assert.IsTrue(double.IsNaN(Mean(new int[4], 0, out int inRange, out _, out double spread)));
+        Assert.AreEqual(0, inRange);
+        Assert.IsTrue(double.IsPositiveInfinity(spread));
     }
 }
 
@@ -106,11 +120,31 @@ public class SenseCalibrationTests
     [TestMethod]
     public void Two_resistors_recover_gain_and_series_resistance()
     {
-        double gain = 1.031, series = 102.4;
-        double r1 = SenseMath.RatioFromOhm(10, gain, series), r2 = SenseMath.RatioFromOhm(470, gain, series);
-        Assert.IsTrue(SenseCalibration.Solve(10, r1, 470, r2, out double g, out double s));
+        double gain = 1.021, series = 242.4;
+        double r1 = SenseMath.RatioFromOhm(100, gain, series), r2 = SenseMath.RatioFromOhm(470, gain, series);
+        Assert.IsTrue(SenseCalibration.Solve(100, r1, 470, r2, out double g, out double s));
         Assert.AreEqual(gain, g, 1e-9);
         Assert.AreEqual(series, s, 1e-6);
+    }
+
+    [TestMethod]
+    public void Three_resistors_recover_the_zoomed_gain_too()
+    {
+        double gain = 0.987, zoom = 5.03, series = 239.1;
+        var c = SenseCalibration.FromResistors(10, 100, 470,
+            SenseMath.RatioFromOhm(10, zoom, series), SenseMath.RatioFromOhm(100, gain, series), SenseMath.RatioFromOhm(470, gain, series),
+            SenseMath.RatioFromOhm(10, zoom, series), SenseMath.RatioFromOhm(100, gain, series), SenseMath.RatioFromOhm(470, gain, series),
+            1.5, -0.5);
+        Assert.IsNotNull(c);
+        Assert.AreEqual(zoom, c.LeftZoomGain, 1e-9);
+        Assert.AreEqual(zoom, c.Gain(SenseChannel.Right, zoom: true), 1e-9);
+        Assert.AreEqual(gain, c.Gain(SenseChannel.Left, zoom: false), 1e-9);
+        Assert.AreEqual(series, c.SeriesOhm(SenseChannel.Right), 1e-6);
+        Assert.AreEqual(1.5, c.ZoomZero(SenseChannel.Left));
+        Assert.AreEqual(-0.5, c.ZoomZero(SenseChannel.Right));
+        Assert.IsTrue(c.IsPlausible);
+        c.RightZoomZero = 5;
+        Assert.IsFalse(c.IsPlausible, "a zoom shift the op-amp's offset cannot give");
     }
 
     [TestMethod]
@@ -130,8 +164,8 @@ public class SenseCalibrationTests
     }
 
     [TestMethod]
-    [DataRow(0.5, 101.0)] [DataRow(1.2, 101.0)] [DataRow(1.0, 50.0)] [DataRow(1.0, 200.0)]
-    [DataRow(double.NaN, 101.0)] [DataRow(1.0, double.PositiveInfinity)]
+    [DataRow(0.5, 240.0)] [DataRow(1.2, 240.0)] [DataRow(1.0, 101.0)] [DataRow(1.0, 260.0)]
+    [DataRow(double.NaN, 240.0)] [DataRow(1.0, double.PositiveInfinity)]
     public void Implausible_constants_fall_back_to_defaults_and_are_flagged(double gain, double series)
     {
         var bad = new SenseCalibration { LeftGain = gain, LeftSeriesOhm = series };
@@ -145,7 +179,7 @@ public class SenseCalibrationTests
     public void Missing_constants_fall_back_and_plausible_ones_are_kept()
     {
         Assert.IsTrue(SenseCalibration.Validated(null).FellBackToDefaults);
-        var ok = new SenseCalibration { LeftGain = 0.97, RightSeriesOhm = 100.2 };
+        var ok = new SenseCalibration { LeftGain = 0.98, RightSeriesOhm = 238.2, LeftZoomGain = 5.1 };
         Assert.AreSame(ok, SenseCalibration.Validated(ok));
         Assert.IsFalse(ok.FellBackToDefaults);
     }
@@ -153,9 +187,11 @@ public class SenseCalibrationTests
     [TestMethod]
     public void Readings_that_no_circuit_gives_are_refused()
     {
-        Assert.IsNull(SenseCalibration.FromTwoResistors(10, 470, 0.5, 0.4, 0.09, 0.82));
-        Assert.IsNull(SenseCalibration.FromTwoResistors(10, 10, 0.09, 0.09, 0.09, 0.09));
-        Assert.IsNull(SenseCalibration.FromTwoResistors(10, 470, -0.1, 0.82, 0.09, 0.82));
+        Assert.IsNull(SenseCalibration.FromResistors(10, 100, 470, 0.2, 0.5, 0.4, 0.2, 0.29, 0.66, 0, 0));
+        Assert.IsNull(SenseCalibration.FromResistors(10, 100, 100, 0.2, 0.29, 0.29, 0.2, 0.29, 0.29, 0, 0));
+        Assert.IsNull(SenseCalibration.FromResistors(10, 100, 470, 0.2, -0.1, 0.66, 0.2, 0.29, 0.66, 0, 0));
+        var noZoom = SenseCalibration.FromResistors(10, 100, 470, -0.2, 0.29, 0.66, 0.2, 0.29, 0.66, 0, 0);
+        Assert.IsFalse(noZoom!.IsPlausible, "a zoomed reading that no circuit gives");
     }
 }
 
@@ -174,7 +210,7 @@ public class CleanWindowTests
     {
         var v = Window(1000);
         for (int i = 0; i < 10; i++) v[i * 3] = i % 2 == 0 ? 4095 : 0;
-        double m = SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        double m = SampleStats.CleanMean(v, v.Length, 1, 4094, new int[v.Length], out int inRange, out int used, out double spread);
         Assert.AreEqual(22, inRange);
         Assert.AreEqual(1000, m, 0.5);
         Assert.IsTrue(SampleStats.IsClean(v.Length, inRange, used, spread), "22 of 32 in range, no outlier among them");
@@ -185,7 +221,7 @@ public class CleanWindowTests
     {
         var v = Window(1000);
         for (int i = 0; i < 17; i++) v[i] = 4095;
-        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        SampleStats.CleanMean(v, v.Length, 1, 4094, new int[v.Length], out int inRange, out int used, out double spread);
         Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread));
     }
 
@@ -195,7 +231,7 @@ public class CleanWindowTests
         var v = Window(1000);
         int[] random = { 17, 3900, 2500, 640, 1800, 3100, 90, 2222, 1500 };
         for (int i = 0; i < random.Length; i++) v[i * 3] = random[i];
-        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        SampleStats.CleanMean(v, v.Length, 1, 4094, new int[v.Length], out int inRange, out int used, out double spread);
         Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread), $"used {used} of {inRange}, spread {spread:F1}");
     }
 
@@ -204,7 +240,7 @@ public class CleanWindowTests
     {
         var v = new int[32];
         for (int i = 0; i < v.Length; i++) v[i] = 1000 + (i % 2 == 0 ? -12 : 12);
-        SampleStats.CleanMean(v, v.Length, 1, 4094, out int inRange, out int used, out double spread);
+        SampleStats.CleanMean(v, v.Length, 1, 4094, new int[v.Length], out int inRange, out int used, out double spread);
         Assert.IsTrue(spread > SampleStats.MaxCleanSpreadLsb);
         Assert.IsFalse(SampleStats.IsClean(v.Length, inRange, used, spread));
     }

@@ -8,13 +8,17 @@ namespace BoardGen.Checks;
 /// The ESP32's pins on the board against firmware/AmpController.Esp32/BoardPins.cs and hardware/pinmap.md: every GPIO
 /// net names the BoardPins constant it implements (fw=) and its direction (dir=); the constant has the same GPIO,
 /// pinmap.md has a row with the same value and a matching direction; analog pins are on ADC1 with the right channel
-/// number; outputs are not strapping, boot-toggling or input-only pins; every output has a pull-down so it is defined
+/// number; outputs are not strapping (except a pulled-down non-relay output on a strap that boots low: GPIO 2, 12),
+/// boot-toggling or input-only pins; every output has a pull-down so it is defined
 /// while the ESP32 boots; every BoardPins GPIO appears exactly once on the board.
 /// </summary>
 public static class PinCheck
 {
     // ESP32 datasheet section 2.4 strapping pins; 1/3 UART0 and 5/14/15 toggle or output PWM at boot; 34-39 input only.
     static readonly int[] Strapping = { 0, 2, 5, 12, 15 };
+    // Straps whose boot level is low (GPIO 12 = MTDI: low selects the WROOM-32's 3.3 V flash supply; GPIO 2: low or
+    // floating for serial download): a plain output that reaches no relay may sit there if a pull-down holds it low.
+    static readonly int[] LowStraps = { 2, 12 };
     static readonly int[] BootActive = { 1, 3, 5, 14, 15 };
     static readonly int[] InputOnly = { 34, 35, 36, 37, 38, 39 };
     // docs/design.md section 5: ADC1 channels 0-7 are GPIO 36, 37, 38, 39, 32, 33, 34, 35.
@@ -53,7 +57,8 @@ public static class PinCheck
                 if (!DirectionAgrees(dir, row.Direction)) f.Add(new Finding("pin-direction", $"{fw}: the board says dir={dir}, hardware/pinmap.md says '{row.Direction}'"));
             }
             if (dir == "analog" && !Adc1Gpio.Contains(gpio)) f.Add(new Finding("analog-not-adc1", $"{fw} on GPIO{gpio} is analog but not an ADC1 pin"));
-            if (dir is "out" or "od" or "uart" && (Strapping.Contains(gpio) || InputOnly.Contains(gpio)))
+            bool heldAtStrap = dir == "out" && LowStraps.Contains(gpio) && HasPullDown(board, net) && !DrivesRelay(board, net);
+            if (dir is "out" or "od" or "uart" && (Strapping.Contains(gpio) || InputOnly.Contains(gpio)) && !heldAtStrap)
                 f.Add(new Finding("bad-output-pin", $"{fw} drives from GPIO{gpio}, a strapping or input-only pin"));
             if (dir is "out" or "od" or "uart" && BootActive.Contains(gpio) && DrivesRelay(board, net))
                 f.Add(new Finding("bad-output-pin", $"{fw} drives a relay from GPIO{gpio}, which toggles while the ESP32 boots"));

@@ -34,6 +34,7 @@ public static class SpiceDeck
         ["OPAMP_SOT23"] = ('X', new[] { "OUT", "V-", "+IN", "-IN", "V+" }, "OPAMP_SOT23"),
         ["BUF_LME49600"] = ('X', new[] { "IN", "V-", "OUT", "V+" }, "BUF_LME49600"),
         ["SWITCH_TS5A3166"] = ('X', new[] { "NO", "COM", "GND", "IN", "V+" }, "SWITCH_TS5A3166"),
+        ["VREF_SHUNT"] = ('X', new[] { "K", "A" }, "VREF_SHUNT"),
     };
 
     public static List<Spec> ReadSpecs(string spiceDir) =>
