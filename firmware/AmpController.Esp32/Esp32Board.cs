@@ -25,6 +25,13 @@ namespace AmpController.Esp32
         public readonly IAdcChannel SenseLeft;
         public readonly IAdcChannel SenseRight;
         public readonly IAdcChannel SenseSource;
+
+        /// <summary>Load watch pins (hardware/load-watch.cir). LoadWatchLevelRight is SenseSource: one ADC channel, two
+        /// circuits behind the analog switch U408 that the output relay's drive selects (hardware/pinmap.md).</summary>
+        public readonly IAdcChannel LoadWatchZLeft;
+        public readonly IAdcChannel LoadWatchLevelLeft;
+        public readonly IAdcChannel LoadWatchZRight;
+        public readonly IAdcChannel LoadWatchLevelRight;
         public readonly IDigitalOutput SenseSourceOn;
         public readonly IDigitalOutput SenseRangeLowLeft;
         public readonly IDigitalOutput SenseRangeLowRight;
@@ -57,6 +64,10 @@ namespace AmpController.Esp32
             SenseLeft = new Esp32AdcChannel(adc, BoardPins.SenseLeftAdcChannel);
             SenseRight = new Esp32AdcChannel(adc, BoardPins.SenseRightAdcChannel);
             SenseSource = new Esp32AdcChannel(adc, BoardPins.SenseSourceAdcChannel);
+            LoadWatchZLeft = new Esp32AdcChannel(adc, BoardPins.LoadWatchZLeftAdcChannel);
+            LoadWatchLevelLeft = new Esp32AdcChannel(adc, BoardPins.LoadWatchLevelLeftAdcChannel);
+            LoadWatchZRight = new Esp32AdcChannel(adc, BoardPins.LoadWatchZRightAdcChannel);
+            LoadWatchLevelRight = SenseSource; // BoardPins.LoadWatchLevelRightAdcChannel == SenseSourceAdcChannel
 
             JackSwitch = new Esp32DigitalInput(gpio, BoardPins.JackSwitch, PinMode.InputPullUp, true);
             EncoderA = new Esp32DigitalInput(gpio, BoardPins.EncoderA, PinMode.InputPullUp, false);

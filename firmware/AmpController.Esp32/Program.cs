@@ -4,6 +4,7 @@ using System.Threading;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
+using AmpController.Core.LoadWatch;
 using AmpController.Core.Sensing;
 using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
@@ -92,7 +93,7 @@ namespace AmpController.Esp32
             return chip == VolumeChipChoice.Pt2258 ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882;
         }
 
-        /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, the policy.</summary>
+        /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, load watch, the policy.</summary>
         private static Controller BuildController(Esp32Board board, IVolumeChip volume, SafetyCapPolicy policy, bool supervised)
         {
             var bootGuard = new BootLoopGuard(board.Files);
@@ -113,6 +114,9 @@ namespace AmpController.Esp32
             ports.MuteMemory = _muteMemory;
             // The PT2258 board's supply supervisor (issue 19): the relay waits for it and any dip opens the relay.
             if (supervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
+            // S7: the load watch (hardware/load-watch.cir) reads its four ADC1 pins while the relay is closed.
+            ports.LoadWatch = new LoadWatchSensor(board.LoadWatchZLeft, board.LoadWatchLevelLeft, board.LoadWatchZRight,
+                board.LoadWatchLevelRight);
             return new Controller(ports, policy, watchdog, bootGuard);
         }
 

@@ -42,6 +42,7 @@ namespace AmpController.Core.Control
                 EnterFault(st, now);
                 return;
             }
+            NoteMeasured(result);
             _policy.Decide(result, _decision);
             _hasDecision = _decision.MayPlay && IsPlayable(_decision);
             TakeNewDecision();

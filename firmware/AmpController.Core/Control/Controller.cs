@@ -151,6 +151,7 @@ namespace AmpController.Core.Control
             TakeReevaluation(now);
             Step(now, detents, pressed);
             if (gesture == ButtonEvent.LongPress) ConfirmOffer(now);
+            WatchLoad(now);
 
             if (IsSupervised(_state)) ShowOffer(now);
             if (IsSupervised(_state) && now >= _nextSupervisionMs) Supervise(now);

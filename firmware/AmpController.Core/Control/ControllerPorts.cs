@@ -1,4 +1,5 @@
 using AmpController.Core.Devices;
+using AmpController.Core.LoadWatch;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
 
@@ -34,6 +35,9 @@ namespace AmpController.Core.Control
 
         /// <summary>Keeps the listener's mute across a reboot (issue 19; Storage/StoredMute). May be null.</summary>
         public IMuteMemory? MuteMemory;
+
+        /// <summary>The load watch (S7, hardware/load-watch.cir), or null on a board without it.</summary>
+        public ILoadWatch? LoadWatch;
 
         public ControllerPorts(IClock clock, IVolumeChip volume, IBoardSwitches switches, IImpedanceSensor sensor,
             IDigitalOutput outputRelay, IDigitalInput jackSwitch, IDigitalInput encoderA, IDigitalInput encoderB,

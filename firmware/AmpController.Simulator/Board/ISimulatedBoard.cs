@@ -15,8 +15,12 @@ namespace AmpController.Simulator.Board;
 /// figure at the plug's nominal impedance, for display.
 /// </summary>
 public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double SensitivityDbPerV, bool HalfInserted = false,
-    double? DbPerMw = null)
+    double? DbPerMw = null, double ZMinPerDc = HeadphoneLoad.DefaultZMinPerDc, double ZMaxPerDc = HeadphoneLoad.DefaultZMaxPerDc)
 {
+    /// <summary>|Z| over the programme's band as a multiple of the DC resistance (the load watch sees it): a dynamic
+    /// driver's minimum and resonance peak.</summary>
+    public const double DefaultZMinPerDc = 1.0, DefaultZMaxPerDc = 1.5;
+
     /// <summary>The true sensitivity in dB/V of an ear of this impedance: S_dB/V = S_dB/mW + 10·log10(1000 / Z).</summary>
     public double EarDbPerV(double earOhm) =>
         DbPerMw is double mw ? mw + 10 * System.Math.Log10(1000 / earOhm) : SensitivityDbPerV;
@@ -28,13 +32,15 @@ public sealed record FaultSpec(BoardFaultKind Kind, FaultDevice Device = FaultDe
 /// <summary>A user's headphone profile (docs/design.md §7 scenario "profiles").</summary>
 public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, SensitivityUnit Unit);
 
-/// <summary>Board and user configuration for one simulation run.</summary>
+/// <summary>Board and user configuration for one simulation run. LoadWatch false builds the controller without its load
+/// watch (a board before issue 19), for tests that show what the watch prevents.</summary>
 public sealed record BoardConfig(
     int Seed = 1,
     VolumeChipChoice VolumeChip = VolumeChipChoice.Ds1882,
     double LimitDbA = 85,
     double SafeDefaultDbA = 70,
-    IReadOnlyList<ProfileSpec>? Profiles = null);
+    IReadOnlyList<ProfileSpec>? Profiles = null,
+    bool LoadWatch = true);
 
 /// <summary>
 /// The real state of the simulated hardware after a tick, read from the simulated chips' registers and relays,
@@ -74,6 +80,9 @@ public interface ISimulatedBoard
 
     /// <summary>The knob pushed and held for holdMs (≥ 1500 ms is the long press of S12).</summary>
     void PressButton(int holdMs);
+
+    /// <summary>Silences or resumes the programme at the source (scenario event `programme`).</summary>
+    void SetProgrammeSilent(bool silent);
     void InjectFault(FaultSpec fault);
 
     BoardSnapshot Snapshot();

@@ -23,6 +23,12 @@ public sealed partial class SimulatedBoard
         else if (load.HalfInserted) _jack.Edge(0, 1);
     }
 
+    /// <summary>
+    /// The source plays (default) or is silent (scenario `programme`). A <see cref="Plug"/> while plugged with the
+    /// switch closed changes the load the detectors see without any jack event: a swap behind an adapter.
+    /// </summary>
+    public void SetProgrammeSilent(bool silent) => LoadWatch.Programme.Silent = silent;
+
     public void Unplug()
     {
         if (Load == null) return;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
+using AmpController.Core.LoadWatch;
 using AmpController.Core.Sensing;
 using AmpController.Core.Storage;
 using AmpController.Core.Supervision;
@@ -10,6 +11,7 @@ using AmpController.Simulator.Timeline;
 using AmpController.Simulator.Devices;
 using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
+using AmpController.Simulator.LoadWatch;
 using AmpController.Simulator.Platform;
 
 namespace AmpController.Simulator.Board;
@@ -56,6 +58,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Bus.Attach(VolumeChip);
         Bus.Attach(Expander);
         _sensor = new SimSenseFrontEnd(config.Seed, Clock, () => Expander.SenseRelayClosed, () => Relay.Closed);
+        LoadWatch = new SimLoadWatch(config.Seed, () => Relay.Closed, _sensor.Circuit.Source);
         Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
         Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay);
         Policy = new SafetyCapPolicy(Profile);
@@ -85,6 +88,12 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
 
     /// <summary>Bytes allocated inside Controller.Tick alone (not the flash writes between ticks), since construction.</summary>
     public long ControlTickBytes { get; private set; }
+
+    /// <summary>The programme and the load watch's detectors (hardware/load-watch.cir), fed from the real chip state.</summary>
+    public SimLoadWatch LoadWatch { get; }
+
+    /// <summary>The firmware's side of the load watch in the running controller.</summary>
+    public LoadWatchSensor LoadWatchDriver { get; private set; } = null!;
     public BoardProfile Profile { get; }
     public SafetyCapPolicy Policy { get; }
 
@@ -156,6 +165,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
             _poweredOffUntilMs = -1;
             Boot();
         }
+        // The detectors run on the real hardware state of this step; the controller's tick then reads them.
+        LoadWatch.Advance(Expander.GainDb, VolumeChip.AttenuationDb(0), VolumeChip.AttenuationDb(1), Relay.Closed, Load);
         if (_stalled && _stalledUntilMs > 0 && now >= _stalledUntilMs) _stalled = false;
         if (!_stalled)
         {
@@ -205,6 +216,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         MuteMemory = new StoredMute(store, settings);
         var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
             MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory };
+        LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
+        if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;
         Controller = new Controller(ports, Policy, watchdog, guard);
     }
 

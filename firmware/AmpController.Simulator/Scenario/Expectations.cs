@@ -159,3 +159,74 @@ public sealed record StateAtExpectation(string Path, long AtMs, string? State, b
         return null;
     }
 }
+
+/// <summary>
+/// Rule S7's load watch (issue 19): the level stays at or below MaxSplDbA except right after a swap — a `plug` while a
+/// plug is already in, so no jack event — where one stretch above the limit may last at most WithinMs, counted from
+/// when it started or, if the source was silent then, from the music's return (silence reaches no ear). A stretch
+/// lasts until the next recorded sample at or below the limit, so the whole time the output stayed loud is counted.
+/// </summary>
+public sealed record LoadSwapExpectation(string Path, double MaxSplDbA, long WithinMs) : Expectation(Path)
+{
+    public override string Describe() => $"loadSwap maxSplDbA {Db(MaxSplDbA)} withinMs {WithinMs}";
+
+    public override string? Check(RunRecord run)
+    {
+        var samples = run.Samples;
+        int i = 0;
+        while (i < samples.Count)
+        {
+            if (!Over(samples[i])) { i++; continue; }
+            int start = i;
+            double loudest = 0;
+            while (i < samples.Count && Over(samples[i])) loudest = System.Math.Max(loudest, samples[i++].SplDbA!.Value);
+            long from = samples[start].TMs;
+            long until = i < samples.Count ? samples[i].TMs : run.Scenario.DurationMs;
+            var (swapped, revealed) = RevealTime(run, from);
+            if (!swapped)
+                return Fail($"at {from} ms splDbA was {Db(loudest)} dBA (state {samples[start].State}) with no swap before it");
+            if (revealed is null) continue; // the source stays silent: nothing reaches the ear
+            long counted = System.Math.Max(from, revealed.Value);
+            if (until - counted > WithinMs)
+                return Fail($"above the limit (up to {Db(loudest)} dBA) from {counted} ms until {until} ms: {until - counted} ms");
+        }
+        return null;
+    }
+
+    bool Over(BoardSnapshot s) => s.SplDbA is double spl && spl > MaxSplDbA + 1e-9;
+
+    /// <summary>
+    /// When the latest swap at or before tMs was revealed: the swap itself if the programme played then, else the
+    /// music's next return (possibly after tMs; null if it never returns: silence is silent). Null too without a swap.
+    /// </summary>
+    static (bool Swapped, long? Revealed) RevealTime(RunRecord run, long tMs)
+    {
+        bool plugged = false, silent = false;
+        long? swap = null;
+        bool silentAtSwap = false;
+        foreach (var e in run.Scenario.Events)
+        {
+            if (e.AtMs > tMs) break;
+            switch (e)
+            {
+                case PlugEvent p:
+                    if (plugged && !p.Load.HalfInserted) { swap = e.AtMs; silentAtSwap = silent; }
+                    else if (!plugged) swap = null;
+                    plugged = true;
+                    break;
+                case UnplugEvent:
+                    plugged = false; swap = null;
+                    break;
+                case ProgrammeEvent pe:
+                    silent = pe.Silent;
+                    if (swap != null && silentAtSwap && !pe.Silent) return (true, e.AtMs);
+                    break;
+            }
+        }
+        if (swap == null) return (false, null);
+        if (!silentAtSwap) return (true, swap);
+        foreach (var e in run.Scenario.Events)
+            if (e.AtMs > tMs && e is ProgrammeEvent { Silent: false }) return (true, e.AtMs);
+        return (true, null);
+    }
+}

@@ -63,14 +63,14 @@ public static class ScenarioLoader
         return events;
     }
 
-    static readonly string[] ActionNames = ["plug", "unplug", "encoder", "mute", "button", "fault"];
+    static readonly string[] ActionNames = ["plug", "unplug", "encoder", "mute", "button", "fault", "programme"];
 
     /// <summary>Longest push a scenario may hold the knob (one minute; S12's long press is 1.5 s).</summary>
     public const long MaxHoldMs = 60_000;
 
     static ScenarioEvent Action(EventJson e, string path, long at)
     {
-        object?[] values = [e.Plug, e.Unplug, e.Encoder, e.Mute, e.Button, e.Fault];
+        object?[] values = [e.Plug, e.Unplug, e.Encoder, e.Mute, e.Button, e.Fault, e.Programme];
         var present = ActionNames.Where((_, i) => values[i] is not null).ToArray();
         if (present.Length == 0)
             throw new ScenarioException(path, $"missing action (expected one of {Names.List(ActionNames)})");
@@ -80,6 +80,7 @@ public static class ScenarioLoader
         if (e.Unplug is not null) return new UnplugEvent(at);
         if (e.Mute is not null) return new MuteEvent(at);
         if (e.Button is { } button) return new ButtonPressEvent(at, (int)Whole(button.HoldMs, path + ".button.holdMs", 1, MaxHoldMs, "ms"));
+        if (e.Programme is { } programme) return new ProgrammeEvent(at, programme.Silent);
         if (e.Encoder is long detents) return new EncoderEvent(at, (int)Whole(detents, path + ".encoder", -1000, 1000, "detents"));
         return Fault(e.Fault!, $"{path}.fault", at);
     }
@@ -97,7 +98,11 @@ public static class ScenarioLoader
         double dbPerV = Sensitivity.ToDbPerV(sensitivity ?? Sensitivity.DefaultDbPerMw, unit, Sensitivity.NominalOhm(left, right));
         // A dB/mW rating: each ear converts at its own impedance (BoardAcoustics), not at the plug's mean.
         double? dbPerMw = unit == SensitivityUnit.DbPerMw ? sensitivity ?? Sensitivity.DefaultDbPerMw : null;
-        return new PlugEvent(at, new HeadphoneLoad(left, right, dbPerV, p.HalfInserted ?? false, dbPerMw), sensitivity, p.Unit);
+        // |Z| over the programme's band per DC ohm, for the load watch (docs/scenarios.md): dynamic drivers peak at
+        // resonance, balanced armatures may dip.
+        double zMin = Number(p.ImpedanceMinPerDc ?? HeadphoneLoad.DefaultZMinPerDc, path + ".impedanceMinPerDc", 0.3, 1.0, "");
+        double zMax = Number(p.ImpedanceMaxPerDc ?? HeadphoneLoad.DefaultZMaxPerDc, path + ".impedanceMaxPerDc", 1.0, 4.0, "");
+        return new PlugEvent(at, new HeadphoneLoad(left, right, dbPerV, p.HalfInserted ?? false, dbPerMw, zMin, zMax), sensitivity, p.Unit);
     }
 
     static FaultEvent Fault(FaultJson f, string path, long at)
@@ -112,7 +117,7 @@ public static class ScenarioLoader
         return new FaultEvent(at, new FaultSpec(f.Kind, device, count, duration));
     }
 
-    static readonly string[] ExpectationKinds = ["maxSplDbA", "relayOpenWithinMs", "musicWithinMs", "recoverWithinMs", "silentBetween", "quietBetween", "stateAt"];
+    static readonly string[] ExpectationKinds = ["maxSplDbA", "relayOpenWithinMs", "musicWithinMs", "recoverWithinMs", "silentBetween", "quietBetween", "stateAt", "loadSwap"];
 
     static List<Expectation> Expectations(ExpectJson e, string path, long durationMs)
     {
@@ -128,6 +133,9 @@ public static class ScenarioLoader
             result.Add(new QuietExpectation(path + ".quietBetween", window.FromMs, window.ToMs));
         }
         if (e.StateAt is { } state) result.Add(StateAt(state, path + ".stateAt", durationMs));
+        if (e.LoadSwap is { } swap)
+            result.Add(new LoadSwapExpectation(path + ".loadSwap", Number(swap.MaxSplDbA, path + ".loadSwap.maxSplDbA", 0, 200, "dBA"),
+                Whole(swap.WithinMs, path + ".loadSwap.withinMs", 0, durationMs, "ms")));
         if (result.Count == 0)
             throw new ScenarioException(path, $"empty expectation (expected one of {Names.List(ExpectationKinds)})");
         return result;

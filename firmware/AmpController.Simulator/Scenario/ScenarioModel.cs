@@ -52,6 +52,12 @@ public sealed record ButtonPressEvent(long AtMs, int HoldMs) : ScenarioEvent(AtM
     public override void ApplyTo(ISimulatedBoard board) => board.PressButton(HoldMs);
 }
 
+/// <summary>The source goes silent or plays again (extension of docs/design.md §7; the programme plays by default).</summary>
+public sealed record ProgrammeEvent(long AtMs, bool Silent) : ScenarioEvent(AtMs)
+{
+    public override void ApplyTo(ISimulatedBoard board) => board.SetProgrammeSilent(Silent);
+}
+
 public sealed record FaultEvent(long AtMs, FaultSpec Fault) : ScenarioEvent(AtMs)
 {
     public override void ApplyTo(ISimulatedBoard board) => board.InjectFault(Fault);

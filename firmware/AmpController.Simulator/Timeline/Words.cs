@@ -29,6 +29,8 @@ public static class Words
         ButtonPressEvent b => b.HoldMs >= AmpController.Core.Input.ButtonGesture.LongPressMs
             ? $"Listener holds the knob {b.HoldMs} ms (long press: confirms an offered profile)."
             : $"Listener presses the knob for {b.HoldMs} ms (mute toggle).",
+        ProgrammeEvent { Silent: true } => "The music stops (silence at the source).",
+        ProgrammeEvent => "The music plays again.",
         FaultEvent f => Fault(f.Fault),
         _ => e.ToString(),
     };

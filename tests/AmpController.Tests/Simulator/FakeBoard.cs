@@ -65,6 +65,10 @@ public sealed class FakeBoard(BoardConfig config) : ISimulatedBoard
 
     public void PressButton(int holdMs) { if (holdMs < 1500) PressMute(); }
 
+    /// <summary>The programme has no effect on this fake; the flag is kept for tests that check the event arrived.</summary>
+    public bool ProgrammeSilent { get; private set; }
+    public void SetProgrammeSilent(bool silent) => ProgrammeSilent = silent;
+
     public void InjectFault(FaultSpec fault)
     {
         _fault = fault.Kind.Name();

@@ -46,7 +46,7 @@ public class ScenarioValidationTests
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'plug':{'rightOhm':3}}]}", "$.events[0].plug.leftOhm: missing required field")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'count':3}}]}", "$.events[0].fault.kind: missing required field")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'plug':{'leftOhm':3,'rightOhm':3}}]}", "$.events[0].atMs: missing required field")]
-    [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1}]}", "$.events[0]: missing action (expected one of plug, unplug, encoder, mute, button, fault)")]
+    [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1}]}", "$.events[0]: missing action (expected one of plug, unplug, encoder, mute, button, fault, programme)")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'unplug':{},'encoder':3}]}", "$.events[0]: more than one action")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'unplug':{'now':true}}]}", "$.events[0].unplug.now: unknown field")]
     [DataRow("{'name':'t','durationMs':2000,'events':[],'expect':[{'stateAt':{'atMs':5}}]}", "$.expect[0].stateAt: stateAt needs at least one of")]

@@ -51,6 +51,13 @@ internal sealed class EventJson
     public NoData? Mute { get; init; }
     public ButtonJson? Button { get; init; }
     public FaultJson? Fault { get; init; }
+    public ProgrammeJson? Programme { get; init; }
+}
+
+/// <summary>Extension (issue 19): the source goes silent or plays again.</summary>
+internal sealed class ProgrammeJson
+{
+    public required bool Silent { get; init; }
 }
 
 /// <summary>The knob pushed and held (docs/design.md §7): `{"holdMs": N}`.</summary>
@@ -66,6 +73,8 @@ internal sealed class PlugJson
     public double? Sensitivity { get; init; }
     public SensitivityUnit? Unit { get; init; }
     public bool? HalfInserted { get; init; }
+    public double? ImpedanceMinPerDc { get; init; }
+    public double? ImpedanceMaxPerDc { get; init; }
 }
 
 internal sealed class FaultJson
@@ -89,6 +98,14 @@ internal sealed class ExpectJson
     public SilentJson? SilentBetween { get; init; }
     public SilentJson? QuietBetween { get; init; }
     public StateAtJson? StateAt { get; init; }
+    public LoadSwapJson? LoadSwap { get; init; }
+}
+
+/// <summary>Extension (issue 19): above the limit only right after a swap, and for at most withinMs.</summary>
+internal sealed class LoadSwapJson
+{
+    public required double MaxSplDbA { get; init; }
+    public required long WithinMs { get; init; }
 }
 
 internal sealed class SilentJson

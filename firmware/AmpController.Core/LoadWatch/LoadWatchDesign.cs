@@ -1,0 +1,70 @@
+namespace AmpController.Core.LoadWatch
+{
+    /// <summary>
+    /// The load watch's circuit as the firmware decodes it (hardware/load-watch.cir, hardware/README.md "Load watch";
+    /// nominal values). Each ADC pin carries V_pin = Offset + Slope · 0.5 · log10(ratio), so one decade of |Z| or of
+    /// level is 0.549 V at the pin, whatever the volume.
+    /// </summary>
+    public static class LoadWatchDesign
+    {
+        /// <summary>Scaling stage (R417–R420): 1.5 · 2.5 V · 36.5k / 136.5k.</summary>
+        public const double PinOffsetVolts = 1.0027;
+
+        /// <summary>1.5 · 100k / 136.5k · 0.5 V per decade (LOG2112 datasheet: V_O = 0.5 V · log10(I1/I2)).</summary>
+        public const double PinVoltsPerDecade = 0.54945;
+
+        /// <summary>|Z| that gives V_pin = Offset: RS · G_INA / divider gain = 1 Ω · 29.74 / 0.4739.</summary>
+        public const double ZeroOhm = 62.752;
+
+        /// <summary>Output peak that gives the level pin Offset: (R410 · VREF / R416) / divider gain = 19.915 mV / 0.4739.</summary>
+        public const double LevelZeroPeakVolts = 0.042022;
+
+        /// <summary>ESP32 ADC1 at 11 dB: full scale about 3.1–3.9 V (docs/design.md §3a); the middle is assumed.</summary>
+        public const double AdcFullScaleVolts = 3.5;
+
+        /// <summary>
+        /// The programme reveals the load from an output peak of 2 mV as decoded (level pin 0.28 V): the most sensitive
+        /// listed headphone (136.4 dB/V, data/headphones.csv) reaches 85 dBA at 2.6 mVrms of programme, whose peaks are
+        /// higher. The ADC's uncalibrated offset (up to 150 mV) and gain error shift this absolute threshold up to about
+        /// 2× (3–4 mV real); |Z|, a difference of the two pins, keeps its accuracy (ngspice: within 6 % from 3 mV up).
+        /// </summary>
+        public const double MinPeakVolts = 0.002;
+
+        /// <summary>A current estimate needs 0.1 mA peak: 3 mV at the rectifier, 11× the INA188's noise peaks (which
+        /// then read |Z| at most 9 % low). A 15 Ω IEM draws it from 1.5 mV; it is the high-impedance loads that need
+        /// more output before the watch sees them (600 Ω: 60 mV peak).</summary>
+        public const double MinPeakAmps = 0.0001;
+
+        /// <summary>A change of more than 30 % (issue 19).</summary>
+        public const double LowerRatio = 0.7;
+        public const double HigherRatio = 1.3;
+
+        /// <summary>An open output: at a level where the baseline load would draw the minimum current, a quarter of it
+        /// or less (the I detector then holds only noise, about 13 µA).</summary>
+        public const double OpenRatio = 4.0;
+
+        /// <summary>Before the baseline is learned the insertion's DC reading is the reference, within this factor:
+        /// |Z| at audio vs DC (resonance up to ~2×, multi-driver IEMs down to ~0.5×) and the ADC's ±11 % gain error at
+        /// the pin (up to ~2× in |Z|).</summary>
+        public const double InsertionWindow = 5.0;
+
+        /// <summary>Valid estimates that form the baseline (50 ms of music or more).</summary>
+        public const int LearnCount = 5;
+
+        /// <summary>Consecutive estimates a lower reading must persist (one ADC spike is not a swap): 20 ms.</summary>
+        public const int LowerConfirmCount = 2;
+
+        /// <summary>A higher or open reading is less urgent (less current flows): 30 ms.</summary>
+        public const int HigherConfirmCount = 3;
+
+        /// <summary>The baseline follows a slow drift (the spectrum moving |Z| along the driver's curve) at most this
+        /// fast, in decades per tick; a swap is a step of at least log10(1/0.7) = 0.155.</summary>
+        public const double DriftPerTick = 0.003;
+
+        /// <summary>An estimate counts only while the holds were recharged lately: level within 6 dB (0.3 decade) of
+        /// its recent maximum, which falls 0.3 dB per tick. Hold time constants matched within ±6 % (C ±5 %, R ±1 %) then
+        /// keep the ratio within 4 % while the music decays.</summary>
+        public const double FreshDecades = 0.3;
+        public const double TrackFallPerTick = 0.015;
+    }
+}

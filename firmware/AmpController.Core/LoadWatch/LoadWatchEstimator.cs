@@ -1,0 +1,140 @@
+using System;
+
+namespace AmpController.Core.LoadWatch
+{
+    /// <summary>
+    /// One channel's load estimate from its two pin voltages (pure; no allocation). Everything is in decades: the pins
+    /// are logarithmic, so |Z| and the output level come out of a subtraction. The baseline is learned from the first
+    /// valid estimates (checked against the insertion's DC reading) and then follows slow drifts only; a step down of
+    /// more than 30 % is a swap to a lower-impedance load, a step up of more than 30 % a higher one or an open output.
+    /// A swap during silence is seen when the music returns: nothing is estimated without programme.
+    /// </summary>
+    public sealed class LoadWatchEstimator
+    {
+        private static readonly double ZeroOhmLog = Math.Log10(LoadWatchDesign.ZeroOhm);
+        private static readonly double LevelZeroLog = Math.Log10(LoadWatchDesign.LevelZeroPeakVolts);
+        private static readonly double MinPeakVoltsLog = Math.Log10(LoadWatchDesign.MinPeakVolts);
+        private static readonly double MinPeakAmpsLog = Math.Log10(LoadWatchDesign.MinPeakAmps);
+        private static readonly double LowerLog = Math.Log10(LoadWatchDesign.LowerRatio);
+        private static readonly double HigherLog = Math.Log10(LoadWatchDesign.HigherRatio);
+        private static readonly double WindowLog = Math.Log10(LoadWatchDesign.InsertionWindow);
+        // The higher rule needs enough output that the baseline load would still draw a measurable current twice over;
+        // the open rule only that it would draw a measurable current, and sees a quarter of it or less.
+        private static readonly double HigherNeedsLog = MinPeakAmpsLog + Math.Log10(2.0);
+        private static readonly double OpenLog = Math.Log10(LoadWatchDesign.OpenRatio);
+
+        private bool _watching;
+        private double _dcLog;
+        private int _learned;
+        private double _minLog;
+        private double _maxLog;
+        private double _trackLog;
+        private int _lowCount;
+        private int _highCount;
+        private double _zLog;
+        private double _vLog;
+
+        /// <summary>Starts watching a load measured at <paramref name="dcOhm"/> (NaN or ≤ 0: not watched).</summary>
+        public void Begin(double dcOhm)
+        {
+            _watching = dcOhm > 0 && !double.IsInfinity(dcOhm);
+            _dcLog = _watching ? Math.Log10(dcOhm) : 0;
+            _learned = 0;
+            Resume();
+        }
+
+        /// <summary>After a gap (relay was open): the holds are stale, so freshness and counts start again.</summary>
+        public void Resume()
+        {
+            _trackLog = -100;
+            _lowCount = 0;
+            _highCount = 0;
+        }
+
+        public bool Watching { get { return _watching; } }
+        public bool Learned { get { return _learned >= LoadWatchDesign.LearnCount; } }
+
+        /// <summary>Last estimate, log10 of ohms and of the output peak in volts (for tests and diagnostics).</summary>
+        public double LastZLog { get { return _zLog; } }
+        public double LastPeakVoltsLog { get { return _vLog; } }
+        public double BaselineMinLog { get { return _minLog; } }
+        public double BaselineMaxLog { get { return _maxLog; } }
+
+        /// <summary>One tick: the |Z| pin and the level pin in volts.</summary>
+        public LoadWatchVerdict Step(double zPinVolts, double levelPinVolts)
+        {
+            _zLog = (zPinVolts - LoadWatchDesign.PinOffsetVolts) / LoadWatchDesign.PinVoltsPerDecade + ZeroOhmLog;
+            _vLog = (levelPinVolts - LoadWatchDesign.PinOffsetVolts) / LoadWatchDesign.PinVoltsPerDecade + LevelZeroLog;
+            if (!_watching) return LoadWatchVerdict.Same;
+
+            double track = _trackLog - LoadWatchDesign.TrackFallPerTick;
+            _trackLog = _vLog > track ? _vLog : track;
+            bool fresh = _vLog >= _trackLog - LoadWatchDesign.FreshDecades;
+            // No information this tick (silence, a quiet moment, stale holds): the counts wait for the next estimate.
+            if (!fresh || _vLog < MinPeakVoltsLog) return LoadWatchVerdict.Same;
+            bool currentOk = _vLog - _zLog >= MinPeakAmpsLog;
+            if (!Learned) return StepLearning(currentOk);
+            return StepWatching(currentOk);
+        }
+
+        private LoadWatchVerdict StepLearning(bool currentOk)
+        {
+            // Far from the insertion's reading, in either direction, on two estimates that can tell.
+            double top = _dcLog + WindowLog;
+            bool lowSeen = currentOk;
+            bool low = lowSeen && _zLog < _dcLog - WindowLog;
+            bool highSeen = _vLog - top >= HigherNeedsLog || _vLog - _dcLog >= MinPeakAmpsLog;
+            bool high = _vLog - top >= HigherNeedsLog && _zLog > top || _vLog - _dcLog >= MinPeakAmpsLog && _zLog > top + OpenLog;
+            if (low || high)
+            {
+                _lowCount++;
+                return _lowCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.NotTheMeasuredLoad : LoadWatchVerdict.Same;
+            }
+            if (lowSeen || highSeen) _lowCount = 0;
+            if (!currentOk) return LoadWatchVerdict.Same;
+            if (_learned == 0)
+            {
+                _minLog = _zLog;
+                _maxLog = _zLog;
+            }
+            else
+            {
+                if (_zLog < _minLog) _minLog = _zLog;
+                if (_zLog > _maxLog) _maxLog = _zLog;
+            }
+            _learned++;
+            return LoadWatchVerdict.Same;
+        }
+
+        private LoadWatchVerdict StepWatching(bool currentOk)
+        {
+            if (currentOk)
+            {
+                if (_zLog < _minLog + LowerLog)
+                {
+                    _lowCount++;
+                    return _lowCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.Lower : LoadWatchVerdict.Same;
+                }
+                _lowCount = 0;
+            }
+            // Higher: enough output that the baseline would draw twice the minimum current; open: that it would draw it.
+            bool higherSeen = _vLog - (_maxLog + HigherLog) >= HigherNeedsLog;
+            bool openSeen = _vLog - _maxLog >= MinPeakAmpsLog;
+            if (higherSeen || openSeen)
+            {
+                bool high = higherSeen && _zLog > _maxLog + HigherLog || openSeen && _zLog > _maxLog + OpenLog;
+                if (high)
+                {
+                    _highCount++;
+                    return _highCount >= LoadWatchDesign.HigherConfirmCount ? LoadWatchVerdict.Higher : LoadWatchVerdict.Same;
+                }
+                _highCount = 0;
+            }
+            if (!currentOk) return LoadWatchVerdict.Same;
+            // Follow a slow drift along the load's own impedance curve, never a step.
+            if (_zLog < _minLog) _minLog = _zLog > _minLog - LoadWatchDesign.DriftPerTick ? _zLog : _minLog - LoadWatchDesign.DriftPerTick;
+            if (_zLog > _maxLog) _maxLog = _zLog < _maxLog + LoadWatchDesign.DriftPerTick ? _zLog : _maxLog + LoadWatchDesign.DriftPerTick;
+            return LoadWatchVerdict.Same;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using AmpController.Core.LoadWatch;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.LoadWatch;
+
+/// <summary>The pure estimator of Core/LoadWatch: decoding, learning, the 30 % rules, what it must not do.</summary>
+[TestClass]
+public class LoadWatchEstimatorTests
+{
+    static LoadWatchEstimator Learned(double dcOhm, double zOhm, double peakVolts = 0.2)
+    {
+        var e = new LoadWatchEstimator();
+        e.Begin(dcOhm);
+        for (int i = 0; i < LoadWatchDesign.LearnCount; i++)
+            Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(zOhm), PinVolts.Level(peakVolts)));
+        Assert.IsTrue(e.Learned);
+        return e;
+    }
+
+    [TestMethod]
+    [DataRow(8.0, 0.01)]
+    [DataRow(62.752, 0.042022)]
+    [DataRow(600.0, 1.0)]
+    [DataRow(5000.0, 14.0)]
+    public void Pins_decode_to_ohms_and_output_peak(double ohm, double peak)
+    {
+        var e = new LoadWatchEstimator();
+        e.Begin(ohm);
+        e.Step(PinVolts.Z(ohm), PinVolts.Level(peak));
+        Assert.AreEqual(ohm, Math.Pow(10, e.LastZLog), ohm * 1e-9);
+        Assert.AreEqual(peak, Math.Pow(10, e.LastPeakVoltsLog), peak * 1e-9);
+    }
+
+    [TestMethod]
+    public void Circuit_constants_match_the_part_values()
+    {
+        var p = AmpController.Simulator.LoadWatch.LoadWatchParts.Nominal();
+        Assert.AreEqual(p.PinOffsetVolts, LoadWatchDesign.PinOffsetVolts, 1e-4);
+        Assert.AreEqual(p.PinSlope * p.LogVoltsPerDecade, LoadWatchDesign.PinVoltsPerDecade, 1e-5);
+        Assert.AreEqual(p.ZeroOhm, LoadWatchDesign.ZeroOhm, 1e-3);
+        Assert.AreEqual(p.LevelZeroVolts / p.VoltageGain, LoadWatchDesign.LevelZeroPeakVolts, 1e-6);
+        Assert.AreEqual(0.068, p.TauVSeconds, 1e-9);
+        Assert.AreEqual(p.TauVSeconds, p.TauISeconds, 1e-12);
+    }
+
+    [TestMethod]
+    public void S7_a_step_to_less_than_70_percent_fires_Lower_on_the_second_estimate()
+    {
+        var e = Learned(600, 640);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(15), PinVolts.Level(0.2)));
+        Assert.AreEqual(LoadWatchVerdict.Lower, e.Step(PinVolts.Z(15), PinVolts.Level(0.2)));
+    }
+
+    [TestMethod]
+    public void S7_a_step_to_69_percent_is_a_change_and_one_to_71_percent_is_not()
+    {
+        Assert.AreEqual(LoadWatchVerdict.Lower, TwoSteps(Learned(100, 100), 69));
+        Assert.AreEqual(LoadWatchVerdict.Same, TwoSteps(Learned(100, 100), 71));
+    }
+
+    static LoadWatchVerdict TwoSteps(LoadWatchEstimator e, double ohm)
+    {
+        e.Step(PinVolts.Z(ohm), PinVolts.Level(0.2));
+        return e.Step(PinVolts.Z(ohm), PinVolts.Level(0.2));
+    }
+
+    [TestMethod]
+    public void One_low_reading_alone_is_not_a_swap()
+    {
+        var e = Learned(300, 300);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(10), PinVolts.Level(0.2)));
+        for (int i = 0; i < 50; i++) Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(300), PinVolts.Level(0.2)));
+    }
+
+    [TestMethod]
+    public void S7_silence_between_the_two_low_readings_does_not_reset_the_count()
+    {
+        var e = Learned(300, 300);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(15), PinVolts.Level(0.2)));
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(3000), PinVolts.Level(0.0005))); // below the level threshold
+        Assert.AreEqual(LoadWatchVerdict.Lower, e.Step(PinVolts.Z(15), PinVolts.Level(0.2)));
+    }
+
+    [TestMethod]
+    public void S7_a_step_above_130_percent_fires_Higher_on_the_third_estimate()
+    {
+        var e = Learned(32, 32, 0.5);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(300), PinVolts.Level(0.5)));
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(300), PinVolts.Level(0.5)));
+        Assert.AreEqual(LoadWatchVerdict.Higher, e.Step(PinVolts.Z(300), PinVolts.Level(0.5)));
+    }
+
+    [TestMethod]
+    public void S7_an_open_output_fires_Higher_once_the_baseline_load_would_draw_the_minimum_current()
+    {
+        var e = Learned(600, 600, 0.1);
+        // 55 mV: the 600 Ω load would draw 92 µA, below the minimum: nothing can be said.
+        for (int i = 0; i < 5; i++) Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(60000), PinVolts.Level(0.055)));
+        // 0.1 V: it would draw 0.17 mA; the reading says 100× less.
+        e.Step(PinVolts.Z(60000), PinVolts.Level(0.1));
+        e.Step(PinVolts.Z(60000), PinVolts.Level(0.1));
+        Assert.AreEqual(LoadWatchVerdict.Higher, e.Step(PinVolts.Z(60000), PinVolts.Level(0.1)));
+    }
+
+    [TestMethod]
+    public void Nothing_is_estimated_below_the_programme_threshold_nor_judged_below_the_current_threshold()
+    {
+        var e = Learned(15, 15);
+        for (int i = 0; i < 20; i++) Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(1), PinVolts.Level(0.0015)));
+        // 1 kΩ at 50 mV draws 50 µA: no current estimate, so no Lower either way and no baseline update.
+        var f = Learned(1000, 1000, 0.5);
+        for (int i = 0; i < 20; i++) Assert.AreEqual(LoadWatchVerdict.Same, f.Step(PinVolts.Z(600), PinVolts.Level(0.05)));
+        Assert.AreEqual(Math.Log10(1000), f.BaselineMinLog, 1e-9);
+    }
+
+    [TestMethod]
+    public void A_stale_reading_after_the_level_fell_6_dB_is_not_used()
+    {
+        var e = Learned(300, 300, 1.0);
+        // The level falls as the holds decay (0.3 dB per tick track): 7 dB below the recent peak is stale.
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(100), PinVolts.Level(1.0 * Math.Pow(10, -7.0 / 20))));
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(100), PinVolts.Level(1.0 * Math.Pow(10, -7.5 / 20))));
+    }
+
+    [TestMethod]
+    public void A_slow_drift_along_the_impedance_curve_is_followed_not_flagged()
+    {
+        var e = Learned(32, 40);
+        double z = 40;
+        for (int i = 0; i < 300; i++)
+        {
+            z *= Math.Pow(10, -0.002); // 0.002 decade per tick: 40 Ω → 10 Ω over 3 s
+            Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(z), PinVolts.Level(0.2)), $"tick {i}, {z:F1} Ω");
+        }
+    }
+
+    [TestMethod]
+    public void S7_while_learning_a_load_far_from_the_insertion_reading_is_not_the_measured_load()
+    {
+        var e = new LoadWatchEstimator();
+        e.Begin(600);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(15), PinVolts.Level(0.05)));
+        Assert.AreEqual(LoadWatchVerdict.NotTheMeasuredLoad, e.Step(PinVolts.Z(15), PinVolts.Level(0.05)));
+        // Within the window (|Z| at audio vs DC, ADC error): learned, not flagged.
+        var f = new LoadWatchEstimator();
+        f.Begin(300);
+        for (int i = 0; i < 10; i++) Assert.AreEqual(LoadWatchVerdict.Same, f.Step(PinVolts.Z(500), PinVolts.Level(0.2)));
+        Assert.IsTrue(f.Learned);
+    }
+
+    [TestMethod]
+    public void A_channel_without_a_headphone_reading_is_not_watched()
+    {
+        var e = new LoadWatchEstimator();
+        e.Begin(double.NaN);
+        Assert.IsFalse(e.Watching);
+        for (int i = 0; i < 10; i++) Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(0.2), PinVolts.Level(0.2)));
+    }
+}
