@@ -36,10 +36,10 @@ public class LoadWatchEstimatorTests
     public void Circuit_constants_match_the_part_values()
     {
         var p = AmpController.Simulator.LoadWatch.LoadWatchParts.Nominal();
-        Assert.AreEqual(p.PinOffsetVolts, LoadWatchDesign.PinOffsetVolts, 1e-4);
-        Assert.AreEqual(p.PinSlope * p.LogVoltsPerDecade, LoadWatchDesign.PinVoltsPerDecade, 1e-5);
-        Assert.AreEqual(p.ZeroOhm, LoadWatchDesign.ZeroOhm, 1e-3);
-        Assert.AreEqual(p.LevelZeroVolts / p.VoltageGain, LoadWatchDesign.LevelZeroPeakVolts, 1e-6);
+        Assert.AreEqual(LoadWatchDesign.PinOffsetVolts, p.PinOffsetVolts, 1e-4);
+        Assert.AreEqual(LoadWatchDesign.PinVoltsPerDecade, p.PinSlope * p.LogVoltsPerDecade, 1e-5);
+        Assert.AreEqual(LoadWatchDesign.ZeroOhm, p.ZeroOhm, 1e-3);
+        Assert.AreEqual(LoadWatchDesign.LevelZeroPeakVolts, p.LevelZeroVolts / p.VoltageGain, 1e-6);
         Assert.AreEqual(0.068, p.TauVSeconds, 1e-9);
         Assert.AreEqual(p.TauVSeconds, p.TauISeconds, 1e-12);
     }
