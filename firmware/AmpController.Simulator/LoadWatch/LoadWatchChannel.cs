@@ -24,7 +24,7 @@ public sealed class LoadWatchChannel
     const double LogClampVolts = 13, PinLowVolts = -0.3, PinHighVolts = 3.6;
 
     readonly LoadWatchParts _parts;
-    readonly double _gainV, _gainI, _tauVMs, _tauIMs;
+    readonly double _gainV, _gainI, _tauVMs, _tauIMs, _dividerOhm;
 
     public LoadWatchChannel(LoadWatchParts parts)
     {
@@ -33,6 +33,7 @@ public sealed class LoadWatchChannel
         _gainI = parts.CurrentGain;
         _tauVMs = parts.TauVSeconds * 1000;
         _tauIMs = parts.TauISeconds * 1000;
+        _dividerOhm = parts.DividerInputOhm;
     }
 
     public LoadWatchParts Parts => _parts;
@@ -66,7 +67,8 @@ public sealed class LoadWatchChannel
         LastPeakAmps = amps;
         if (v <= 0) return;
         double xv = _gainV * v + Math.Abs(_parts.OffsetVVolts);
-        double xi = _gainI * amps + Math.Abs(_parts.OffsetIVolts) + CurrentFloorVolts * noiseShare;
+        // RS carries the load's current and the voltage divider's (it hangs on the feedback node).
+        double xi = _gainI * (amps + v / _dividerOhm) + Math.Abs(_parts.OffsetIVolts) + CurrentFloorVolts * noiseShare;
         HoldV = Math.Max(HoldV, xv * Math.Exp(-peakAgeMs / _tauVMs));
         HoldI = Math.Max(HoldI, xi * Math.Exp(-peakAgeMs / _tauIMs));
     }

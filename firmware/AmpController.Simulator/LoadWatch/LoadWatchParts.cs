@@ -13,9 +13,9 @@ public sealed class LoadWatchParts
 {
     public double SenseOhm = 1.0;          // RS: current sense, inside the output stage's feedback loop
     public double InaGain = 29.74;         // U401 INA188, G = 1 + 50k / RG1 (1.74k)
-    public double R401 = 10e3, R402 = 10e3; // voltage divider
-    public double R403 = 1e6, R404 = 1e6;   // AC-coupling bias
-    public double R405 = 100e3;             // inverter input: loads the divider together with R403
+    public double R401 = 100e3, R402 = 100e3; // voltage divider on the feedback node
+    public double R403 = 10e6, R404 = 1e6;  // AC-coupling bias
+    public double R405 = 1e6;               // inverter input: loads the divider together with R403
     public double LogInputOhm = 47e3;       // R409, R410, R411: from the buffered holds into the LOG2112's inputs
     public double HoldVFarad = 1e-6;        // C403 (film, ±5 %)
     public double HoldIFarad = 1e-6;        // C405
@@ -39,7 +39,7 @@ public sealed class LoadWatchParts
         var p = new LoadWatchParts
         {
             SenseOhm = T(1.0, 0.01), InaGain = T(29.74, 0.011), // RG1's 1 % dominates the INA188's 0.1 %
-            R401 = T(10e3, 0.01), R402 = T(10e3, 0.01), R403 = T(1e6, 0.01), R405 = T(100e3, 0.01),
+            R401 = T(100e3, 0.01), R402 = T(100e3, 0.01), R403 = T(10e6, 0.01), R405 = T(1e6, 0.01),
             LogInputOhm = T(47e3, 0.01), HoldVOhm = T(68e3, 0.01), HoldIOhm = T(68e3, 0.01),
             HoldVFarad = T(1e-6, 0.05), HoldIFarad = T(1e-6, 0.05),
             RefVolts = T(2.5, 0.0015), RefOhm = T(5.9e6, 0.01),
@@ -61,6 +61,9 @@ public sealed class LoadWatchParts
             return R402 / (R401 + R402) * load / (load + thevenin);
         }
     }
+
+    /// <summary>What the divider draws from the feedback node, through RS too (190 kΩ: 74 µA at full swing).</summary>
+    public double DividerInputOhm => R401 + Parallel(R402, Parallel(R403, R405));
 
     /// <summary>Rectifier input per ampere of output current (29.74 V/A).</summary>
     public double CurrentGain => SenseOhm * InaGain;

@@ -29,6 +29,10 @@ public sealed class ProgrammeSignal
     /// <summary>True while the scenario has silenced the source (nothing reaches the amplifier).</summary>
     public bool Silent { get; set; }
 
+    /// <summary>The music's level in this step relative to the programme level, in dB (−∞ when silent): the level at
+    /// the ear is the trace's programme-level splDbA plus this.</summary>
+    public double LevelDb => Silent ? double.NegativeInfinity : _phraseDb;
+
     /// <summary>This step's largest peak relative to the programme level's rms (0 when silent).</summary>
     public double PeakFactor { get; private set; }
 

@@ -36,11 +36,14 @@ public static class NgSpice
     }
 
     /// <summary>The netlist without its .control block, followed by <paramref name="control"/>.</summary>
-    public static string WithControl(string control)
+    public static string WithControl(string control) => WithControl(NetlistPath, control);
+
+    /// <summary>The netlist at <paramref name="netlistPath"/> without its .control block, followed by <paramref name="control"/>.</summary>
+    public static string WithControl(string netlistPath, string control)
     {
         var sb = new StringBuilder();
         bool inControl = false;
-        foreach (string line in File.ReadAllLines(NetlistPath))
+        foreach (string line in File.ReadAllLines(netlistPath))
         {
             string t = line.Trim().ToLowerInvariant();
             if (t == ".control") { inControl = true; continue; }
