@@ -50,31 +50,22 @@ namespace AmpController.Esp32
         public const int SenseZoomLeft = 12;
         public const int SenseZoomRight = 2;
 
+        /// <summary>
+        /// Load watch (rule S7, hardware/load-watch.cir): an impedance pin and a level pin per channel on ADC1. Only the
+        /// left impedance pin has a pin of its own (GPIO 35, the last free ADC1 pin). The other three signals share the
+        /// sense front end's ADC1 pins through the analog switch U408 (TS3A5018, select = the output relay's drive):
+        /// relay open = sense (the only time it measures), relay closed = load watch (the only time it reads).
+        /// Left level on SenseLeftGpio (36), right impedance on SenseRightGpio (39), right level on SenseSourceGpio (34).
+        /// </summary>
+        public const int LoadWatchZLeftGpio = 35;      // ADC1 channel 7
+        public const int LoadWatchZLeftAdcChannel = 7;
+
         /// <summary>Jack insertion switch: closes to ground when a plug is in (internal pull-up; external 10 kΩ too).</summary>
         public const int JackSwitch = 27;
 
-        /// <summary>
-        /// Load watch (rule S7, hardware/load-watch.cir): |Z| and level pin per channel on ADC1. GPIO 35, 32 and 33 are
-        /// its own; GPIO 34 (level, right) is shared with the sense front end's source read-back through the analog
-        /// switch U408, whose select is the output relay's drive: relay closed = load watch, open = sense. The sense
-        /// front end only measures with the relay open, the load watch only reads with it closed.
-        /// </summary>
-        public const int LoadWatchZLeftGpio = 35;      // ADC1 channel 7
-        public const int LoadWatchLevelLeftGpio = 32;  // ADC1 channel 4
-        public const int LoadWatchZRightGpio = 33;     // ADC1 channel 5
-        public const int LoadWatchLevelRightGpio = 34; // ADC1 channel 6, = SenseSourceGpio through U408
-        public const int LoadWatchZLeftAdcChannel = 7;
-        public const int LoadWatchLevelLeftAdcChannel = 4;
-        public const int LoadWatchZRightAdcChannel = 5;
-        public const int LoadWatchLevelRightAdcChannel = 6;
-
-        /// <summary>
-        /// Rotary encoder A/B and push (mute); second button. Inputs with pull-ups, switches to ground. A/B moved from
-        /// GPIO 32/33 (now ADC1 pins of the load watch) to 16/17: no boot function on the WROOM-32 (on a WROVER they are
-        /// the PSRAM's), and a later move to the pulse counter takes any input GPIO.
-        /// </summary>
-        public const int EncoderA = 16;
-        public const int EncoderB = 17;
+        /// <summary>Rotary encoder A/B and push (mute); second button. Inputs with pull-ups, switches to ground.</summary>
+        public const int EncoderA = 32;
+        public const int EncoderB = 33;
         public const int EncoderPush = 25;
         public const int Button2 = 26;
 

@@ -26,8 +26,8 @@ namespace AmpController.Esp32
         public readonly IAdcChannel SenseRight;
         public readonly IAdcChannel SenseSource;
 
-        /// <summary>Load watch pins (hardware/load-watch.cir). LoadWatchLevelRight is SenseSource: one ADC channel, two
-        /// circuits behind the analog switch U408 that the output relay's drive selects (hardware/pinmap.md).</summary>
+        /// <summary>Load watch pins (hardware/load-watch.cir, hardware/pinmap.md): the left impedance on its own pin; the
+        /// other three are the sense channels, switched to the load watch by U408 while the output relay is closed.</summary>
         public readonly IAdcChannel LoadWatchZLeft;
         public readonly IAdcChannel LoadWatchLevelLeft;
         public readonly IAdcChannel LoadWatchZRight;
@@ -65,9 +65,9 @@ namespace AmpController.Esp32
             SenseRight = new Esp32AdcChannel(adc, BoardPins.SenseRightAdcChannel);
             SenseSource = new Esp32AdcChannel(adc, BoardPins.SenseSourceAdcChannel);
             LoadWatchZLeft = new Esp32AdcChannel(adc, BoardPins.LoadWatchZLeftAdcChannel);
-            LoadWatchLevelLeft = new Esp32AdcChannel(adc, BoardPins.LoadWatchLevelLeftAdcChannel);
-            LoadWatchZRight = new Esp32AdcChannel(adc, BoardPins.LoadWatchZRightAdcChannel);
-            LoadWatchLevelRight = SenseSource; // BoardPins.LoadWatchLevelRightAdcChannel == SenseSourceAdcChannel
+            LoadWatchLevelLeft = SenseLeft;   // GPIO 36 through U408
+            LoadWatchZRight = SenseRight;     // GPIO 39 through U408
+            LoadWatchLevelRight = SenseSource; // GPIO 34 through U408
 
             JackSwitch = new Esp32DigitalInput(gpio, BoardPins.JackSwitch, PinMode.InputPullUp, true);
             EncoderA = new Esp32DigitalInput(gpio, BoardPins.EncoderA, PinMode.InputPullUp, false);

@@ -51,7 +51,8 @@ namespace AmpController.Core.LoadWatch
         /// <summary>Valid estimates that form the baseline (50 ms of music or more).</summary>
         public const int LearnCount = 5;
 
-        /// <summary>Consecutive estimates a lower reading must persist (one ADC spike is not a swap): 20 ms.</summary>
+        /// <summary>Estimates a lower reading must persist on one channel (one ADC spike is not a swap): 20 ms; a low
+        /// reading on both channels counts at once (LoadWatchSensor).</summary>
         public const int LowerConfirmCount = 2;
 
         /// <summary>A higher or open reading is less urgent (less current flows): 30 ms.</summary>

@@ -54,6 +54,9 @@ namespace AmpController.Core.LoadWatch
         public bool Watching { get { return _watching; } }
         public bool Learned { get { return _learned >= LoadWatchDesign.LearnCount; } }
 
+        /// <summary>Low readings (lower load, or far from the insertion reading) counted so far and not contradicted.</summary>
+        public int LowCount { get { return _lowCount; } }
+
         /// <summary>Last estimate, log10 of ohms and of the output peak in volts (for tests and diagnostics).</summary>
         public double LastZLog { get { return _zLog; } }
         public double LastPeakVoltsLog { get { return _vLog; } }

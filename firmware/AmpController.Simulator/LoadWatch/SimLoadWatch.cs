@@ -7,9 +7,8 @@ namespace AmpController.Simulator.LoadWatch;
 
 /// <summary>
 /// The load watch of the simulated board: the programme, both channels' detectors and the four ESP32 ADC1 pins they
-/// drive (hardware/pinmap.md: GPIO35 |Z| left, GPIO32 level left, GPIO33 |Z| right, GPIO34 level right). GPIO34 is
-/// shared with the sense front end's source read-back through an analog switch (U408) that follows the output relay's
-/// drive: relay closed → load watch, open → sense. The ADC is ESP32 ADC1 at 11 dB attenuation (docs/design.md §3a):
+/// drive (hardware/pinmap.md: GPIO35 |Z| left, and through the analog switch U408 that follows the output relay's drive
+/// GPIO36 level left, GPIO39 |Z| right, GPIO34 level right: relay closed → load watch, open → the sense front end). The ADC is ESP32 ADC1 at 11 dB attenuation (docs/design.md §3a):
 /// full scale 3.1–3.9 V, a dead zone of 50–150 mV, flat above about 2.45 V, INL, noise.
 /// </summary>
 public sealed class SimLoadWatch
@@ -22,7 +21,7 @@ public sealed class SimLoadWatch
     readonly Func<bool> _relayClosed;
     readonly Random _noise;
 
-    public SimLoadWatch(int seed, Func<bool> relayClosed, IAdcChannel senseSource)
+    public SimLoadWatch(int seed, Func<bool> relayClosed, IAdcChannel senseLeft, IAdcChannel senseRight, IAdcChannel senseSource)
     {
         var parts = new Random(seed + 401);
         Left = new LoadWatchChannel(LoadWatchParts.Draw(parts));
@@ -34,8 +33,8 @@ public sealed class SimLoadWatch
         _relayClosed = relayClosed;
         _noise = new Random(seed + 404);
         ZLeft = new Pin(this, 0, null);
-        LevelLeft = new Pin(this, 1, null);
-        ZRight = new Pin(this, 2, null);
+        LevelLeft = new Pin(this, 1, senseLeft);
+        ZRight = new Pin(this, 2, senseRight);
         LevelRight = new Pin(this, 3, senseSource);
     }
 
