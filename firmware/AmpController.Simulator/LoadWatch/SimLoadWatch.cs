@@ -15,7 +15,6 @@ public sealed class SimLoadWatch
 {
     /// <summary>The EN 50332 programme level at the source in Vrms (Board/BoardAcoustics).</summary>
     public static readonly double ProgrammeVrms = BoardAcoustics.SourceFullScaleVrms * Math.Pow(10, -BoardAcoustics.ProgrammeBelowFullScaleDb / 20);
-    const double KneeVolts = 2.45, AboveKneeSlope = 0.25;
 
     readonly SimEsp32Adc _adc;
     readonly Func<bool> _relayClosed;
@@ -28,8 +27,6 @@ public sealed class SimLoadWatch
         Right = new LoadWatchChannel(LoadWatchParts.Draw(parts));
         Programme = new ProgrammeSignal(seed + 402);
         _adc = new SimEsp32Adc(parts, seed + 403);
-        _adc.ReferenceVolts = 3.1 + 0.8 * parts.NextDouble();
-        _adc.OffsetVolts = 0.05 + 0.1 * parts.NextDouble();
         _relayClosed = relayClosed;
         _noise = new Random(seed + 404);
         ZLeft = new Pin(this, 0, null);
@@ -78,12 +75,8 @@ public sealed class SimLoadWatch
         ch.Advance(ProgrammeSignal.StepMs, open, loadOhm, Programme.PeakAgeMs, 0.5 + 0.5 * _noise.NextDouble());
     }
 
-    /// <summary>The pin voltage as the ESP32 converts it: flat above the 11 dB range's linear part.</summary>
-    int Convert(double volts)
-    {
-        if (volts > KneeVolts) volts = KneeVolts + (volts - KneeVolts) * AboveKneeSlope;
-        return _adc.Convert(volts);
-    }
+    /// <summary>The pin voltage as the ESP32 converts it (SimEsp32Adc: nanoFramework's 11 dB converter).</summary>
+    int Convert(double volts) => _adc.Convert(volts);
 
     sealed class Pin(SimLoadWatch owner, int index, IAdcChannel? sharedWith) : IAdcChannel
     {
