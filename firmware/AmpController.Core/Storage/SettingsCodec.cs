@@ -64,9 +64,9 @@ namespace AmpController.Core.Storage
             buffer[1] = Magic1;
             buffer[2] = FormatVersion;
             buffer[3] = (byte)payloadLength;
-            WriteUInt32(buffer, 4, sequence);
+            LittleEndian.WriteUInt32(buffer, 4, sequence);
             int crcOffset = HeaderLength + payloadLength;
-            WriteUInt32(buffer, crcOffset, Crc32.Compute(buffer, 0, crcOffset));
+            LittleEndian.WriteUInt32(buffer, crcOffset, Crc32.Compute(buffer, 0, crcOffset));
             byte[] record = new byte[crcOffset + CrcLength];
             System.Array.Copy(buffer, record, record.Length);
             return record;
@@ -85,11 +85,11 @@ namespace AmpController.Core.Storage
             int payloadLength = record[3];
             int crcOffset = HeaderLength + payloadLength;
             if (record.Length != crcOffset + CrcLength) return false;
-            if (ReadUInt32(record, crcOffset) != Crc32.Compute(record, 0, crcOffset)) return false;
+            if (LittleEndian.ReadUInt32(record, crcOffset) != Crc32.Compute(record, 0, crcOffset)) return false;
 
             Settings decoded = new Settings();
             if (!TryDecodePayload(record, HeaderLength, payloadLength, record[2] == FormatVersion, decoded, report)) return false;
-            report.Sequence = ReadUInt32(record, 4);
+            report.Sequence = LittleEndian.ReadUInt32(record, 4);
             into.CopyFrom(decoded);
             return true;
         }
@@ -137,20 +137,6 @@ namespace AmpController.Core.Storage
         private static int ReadUInt16(byte[] buffer, int offset)
         {
             return buffer[offset] | (buffer[offset + 1] << 8);
-        }
-
-        private static void WriteUInt32(byte[] buffer, int offset, uint value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-            buffer[offset + 2] = (byte)(value >> 16);
-            buffer[offset + 3] = (byte)(value >> 24);
-        }
-
-        private static uint ReadUInt32(byte[] buffer, int offset)
-        {
-            return (uint)buffer[offset] | ((uint)buffer[offset + 1] << 8) | ((uint)buffer[offset + 2] << 16)
-                | ((uint)buffer[offset + 3] << 24);
         }
     }
 }

@@ -48,7 +48,7 @@ namespace AmpController.Core.Storage
                 present++;
                 if (!SettingsCodec.TryDecodeRecord(data, _scratch, _decode)) { Status.CorruptCopies++; continue; }
                 valid++;
-                if (haveBest && !IsNewer(_decode.Sequence, Status.Sequence)) continue;
+                if (haveBest && !RecordPair.IsNewer(_decode.Sequence, Status.Sequence)) continue;
                 haveBest = true;
                 into.CopyFrom(_scratch);
                 Status.Sequence = _decode.Sequence;
@@ -79,7 +79,7 @@ namespace AmpController.Core.Storage
             for (int slot = 0; slot < 2; slot++)
             {
                 if (!SettingsCodec.TryDecodeRecord(Read(_names[slot]), _scratch, _decode)) continue;
-                if (newestSlot < 0 || IsNewer(_decode.Sequence, newest))
+                if (newestSlot < 0 || RecordPair.IsNewer(_decode.Sequence, newest))
                 {
                     newest = _decode.Sequence;
                     newestSlot = slot;
@@ -89,7 +89,7 @@ namespace AmpController.Core.Storage
             int target = newestSlot == 0 ? 1 : 0;
             uint sequence = newestSlot < 0 ? 1 : newest + 1;
             byte[] record = SettingsCodec.EncodeRecord(settings, sequence);
-            bool ok = Write(_names[target], record) && SameBytes(Read(_names[target]), record);
+            bool ok = Write(_names[target], record) && RecordPair.SameBytes(Read(_names[target]), record);
 
             Status.LastSaveAttempted = true;
             Status.LastSaveOk = ok;
@@ -115,7 +115,7 @@ namespace AmpController.Core.Storage
             for (int slot = 0; slot < 2; slot++)
             {
                 if (!SettingsCodec.TryDecodeRecord(Read(_names[slot]), _scratch, _decode)) continue;
-                if (found && !IsNewer(_decode.Sequence, newest)) continue;
+                if (found && !RecordPair.IsNewer(_decode.Sequence, newest)) continue;
                 found = true;
                 newest = _decode.Sequence;
                 into.CopyFrom(_scratch);
@@ -123,30 +123,14 @@ namespace AmpController.Core.Storage
             return found;
         }
 
-        /// <summary>Serial-number order (RFC 1982 style), so the sequence may wrap around.</summary>
-        private static bool IsNewer(uint candidate, uint reference)
-        {
-            return (int)(candidate - reference) > 0;
-        }
-
         private byte[]? Read(string name)
         {
-            try { return _files.ReadAll(name); }
-            catch (Exception) { return null; }
+            return RecordPair.ReadSafely(_files, name);
         }
 
         private bool Write(string name, byte[] data)
         {
-            try { return _files.WriteAll(name, data); }
-            catch (Exception) { return false; }
-        }
-
-        private static bool SameBytes(byte[]? a, byte[] b)
-        {
-            if (a == null || a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++)
-                if (a[i] != b[i]) return false;
-            return true;
+            return RecordPair.WriteSafely(_files, name, data);
         }
     }
 }

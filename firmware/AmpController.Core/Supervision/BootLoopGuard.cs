@@ -1,4 +1,5 @@
 using AmpController.Core.Platform;
+using AmpController.Core.Storage;
 
 namespace AmpController.Core.Supervision
 {
@@ -8,26 +9,29 @@ namespace AmpController.Core.Supervision
     /// does not count (api.txt offers no reset-reason API, so the firmware records its own reboots instead).
     /// QuickBootsForSafeMode such reboots without a stable run in between mean the device keeps crashing or stalling:
     /// safe mode (muted, console only). The ESP32 has no real-time clock across resets, so "in a short time" is
-    /// "without a stable run in between". The record is 4 bytes: count, its complement, and a 2-byte magic; anything
-    /// else reads as zero (S9 style: corrupt data falls back, never crashes).
+    /// "without a stable run in between". The count is one byte kept in two copies (<see cref="RecordPair"/>, S9): a
+    /// power cut while writing it leaves the previous count readable, so a torn write can neither lose the reboots
+    /// counted so far nor invent new ones. No valid copy reads as zero (corrupt data falls back, never crashes).
     /// </summary>
     public sealed class BootLoopGuard
     {
-        public const string FileName = "bootloop.bin";
+        public const string NameA = "bootloop-a.bin";
+        public const string NameB = "bootloop-b.bin";
         public const int QuickBootsForSafeMode = 3;
         public const int StableAfterMs = 30000;
         private const byte Magic0 = 0xB0;
         private const byte Magic1 = 0x07;
+        private const byte FormatVersion = 2; // version 1 was a single 4-byte file, bootloop.bin
 
-        private readonly IFileStore _store;
-        private readonly byte[] _record = new byte[4];
+        private readonly RecordPair _record;
+        private readonly byte[] _payload = new byte[1];
         private int _bootsInARow;
         private bool _clearedThisRun;
         private bool _loaded;
 
         public BootLoopGuard(IFileStore store)
         {
-            _store = store;
+            _record = new RecordPair(store, NameA, NameB, Magic0, Magic1, FormatVersion);
         }
 
         public int BootsInARow { get { return _bootsInARow; } }
@@ -72,20 +76,13 @@ namespace AmpController.Core.Supervision
 
         private int ReadCount()
         {
-            byte[]? data = _store.ReadAll(FileName);
-            if (data == null || data.Length != 4) return 0;
-            if (data[2] != Magic0 || data[3] != Magic1) return 0;
-            if ((byte)~data[0] != data[1]) return 0;
-            return data[0];
+            return _record.Load(_payload) == 1 ? _payload[0] : 0;
         }
 
         private void Write(int count)
         {
-            _record[0] = (byte)count;
-            _record[1] = (byte)~count;
-            _record[2] = Magic0;
-            _record[3] = Magic1;
-            _store.WriteAll(FileName, _record);
+            _payload[0] = (byte)count;
+            _record.Save(_payload, 1);
         }
     }
 }

@@ -46,21 +46,3 @@ public sealed class SimRelayPin : IDigitalOutput
         Closed = false;
     }
 }
-
-/// <summary>The ESP32's internal flash as the controller sees it (survives reboots, not a re-flash).</summary>
-public sealed class SimFileStore : IFileStore
-{
-    private readonly System.Collections.Generic.Dictionary<string, byte[]> _files = new();
-
-    public byte[]? ReadAll(string name) => _files.TryGetValue(name, out var data) ? (byte[])data.Clone() : null;
-
-    /// <summary>Files written (each a flash write on the device: the wear count).</summary>
-    public int Writes { get; private set; }
-
-    public bool WriteAll(string name, byte[] data)
-    {
-        Writes++;
-        _files[name] = (byte[])data.Clone();
-        return true;
-    }
-}

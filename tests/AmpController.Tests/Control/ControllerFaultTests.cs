@@ -1,3 +1,4 @@
+using AmpController.Core.Platform;
 using System.Collections.Generic;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
@@ -334,25 +335,38 @@ public class ControllerFaultTests
 
     [TestMethod]
     [DataRow(new byte[] { })]
-    [DataRow(new byte[] { 5, 0xFA, 0xB0 })]
-    [DataRow(new byte[] { 5, 0xFB, 0xB0, 0x07 })]
-    [DataRow(new byte[] { 5, 0xFA, 0x00, 0x07 })]
-    [DataRow(new byte[] { 5, 0xFA, 0xB0, 0x00 })]
+    [DataRow(new byte[] { 5, 0xFA, 0xB0, 0x07 })] // the old single-copy format (bootloop.bin v1) is not read
+    [DataRow(new byte[] { 0xB0, 0x07, 2, 1, 1, 0, 0, 0, 5, 0, 0, 0, 0 })] // right framing, wrong CRC
+    [DataRow(new byte[] { 0xB0, 0x07, 2, 1, 1, 0, 0, 0, 5 })] // torn before the CRC
     public void S8_corrupt_boot_counter_reads_as_zero(byte[] data)
     {
         var store = new MemoryStore();
-        store.Files[BootLoopGuard.FileName] = data;
+        store.Files[BootLoopGuard.NameA] = data;
+        store.Files[BootLoopGuard.NameB] = data;
         Assert.AreEqual(0, new BootLoopGuard(store).Load());
     }
 
     [TestMethod]
-    public void S8_valid_boot_counter_record_round_trips()
+    public void S8_S9_boot_counter_round_trips_and_a_corrupt_copy_falls_back_to_the_other()
     {
         var store = new MemoryStore();
-        store.Files[BootLoopGuard.FileName] = new byte[] { 5, 0xFA, 0xB0, 0x07 };
+        var writer = new BootLoopGuard(store);
+        writer.Load();
+        for (int i = 0; i < 5; i++) writer.RecordUnexpectedReboot();
         var g = new BootLoopGuard(store);
         Assert.AreEqual(5, g.Load());
         Assert.IsTrue(g.SafeModeRequired);
+        // The newest copy (count 5) was written last; spoiling it leaves the previous count, never zero.
+        string newest = store.Files[BootLoopGuard.NameA].Length > 0 && new BootLoopGuard(new OnlyFile(store, BootLoopGuard.NameA)).Load() == 5
+            ? BootLoopGuard.NameA : BootLoopGuard.NameB;
+        store.Files[newest][8] ^= 0x01;
+        Assert.AreEqual(4, new BootLoopGuard(store).Load());
+    }
+
+    private sealed class OnlyFile(MemoryStore inner, string name) : IFileStore
+    {
+        public byte[]? ReadAll(string n) => n == name ? inner.ReadAll(n) : null;
+        public bool WriteAll(string n, byte[] data) => false;
     }
 
     [TestMethod]

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using AmpController.Core.Platform;
+using AmpController.Simulator.Platform;
 
 namespace AmpController.Tests.Storage;
 
 /// <summary>
 /// Flash in RAM. Optionally cuts the power during one chosen write: the file then holds what a torn write leaves
-/// (see <see cref="TornWrite"/>) and the write "never returns" (it throws, as the program would simply stop).
+/// (see <see cref="TornWrite"/>, the model of <see cref="SimFileStore.Tear"/>) and the write "never returns" (it throws, as the program would simply stop).
 /// </summary>
 public sealed class MemoryFileStore : IFileStore
 {
@@ -43,48 +44,11 @@ public sealed class MemoryFileStore : IFileStore
         {
             _cutWriteIndex = -1;
             Files.TryGetValue(name, out var previous);
-            var torn = Tear(previous, data, _cutAtByte, _cutMode, Garbage);
+            var torn = SimFileStore.Tear(previous, data, _cutAtByte, 0, _cutMode, Garbage);
             if (torn == null) Files.Remove(name); else Files[name] = torn;
             throw new PowerCutException();
         }
         Files[name] = (byte[])data.Clone();
         return true;
     }
-
-    /// <summary>The file content after a write of <paramref name="data"/> stopped after <paramref name="cut"/> bytes.</summary>
-    public static byte[]? Tear(byte[]? previous, byte[] data, int cut, TornWrite mode, Random garbage)
-    {
-        switch (mode)
-        {
-            case TornWrite.Truncated:
-                return data[..cut];
-            case TornWrite.Deleted:
-                return null;
-            case TornWrite.OldTail:
-            {
-                int length = Math.Max(cut, previous?.Length ?? 0);
-                var result = new byte[length];
-                if (previous != null) Array.Copy(previous, result, previous.Length);
-                Array.Copy(data, result, cut);
-                return result;
-            }
-            case TornWrite.ErasedTail:
-            case TornWrite.GarbageTail:
-            {
-                var result = new byte[data.Length];
-                if (mode == TornWrite.ErasedTail) Array.Fill(result, (byte)0xFF); else garbage.NextBytes(result);
-                Array.Copy(data, result, cut);
-                return result;
-            }
-            default:
-                throw new ArgumentOutOfRangeException(nameof(mode));
-        }
-    }
-}
-
-public enum TornWrite { Truncated, Deleted, OldTail, ErasedTail, GarbageTail }
-
-public sealed class PowerCutException : Exception
-{
-    public PowerCutException() : base("power cut") { }
 }

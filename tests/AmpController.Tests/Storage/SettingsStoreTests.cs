@@ -1,6 +1,7 @@
 using System;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
+using AmpController.Simulator.Platform;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace AmpController.Tests.Storage;
