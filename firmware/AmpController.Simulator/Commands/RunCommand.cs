@@ -81,7 +81,9 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
         try
         {
             using var trace = tracePath is null ? null : TraceWriter.Create(tracePath);
-            record = ScenarioRunner.Run(scenario, createBoard, trace);
+            // Only a plot needs the samples afterwards; otherwise the run streams (trace written, expectations checked
+            // as it goes), so a week-long scenario stays within a fixed amount of memory (issue 18).
+            record = ScenarioRunner.Run(scenario, createBoard, trace, keepSamples: plotPath is not null);
         }
         catch (IOException e)
         {

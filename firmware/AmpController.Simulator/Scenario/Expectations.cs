@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using AmpController.Simulator.Board;
@@ -10,14 +11,23 @@ using AmpController.Simulator.Vocabulary;
 namespace AmpController.Simulator.Scenario;
 
 /// <summary>
-/// One `expect` entry (docs/scenarios.md). Checked after the run against the recorded trace, which holds every
-/// change of the real board state, so "in force at t" is exact. Check returns null when met, else why not.
+/// One `expect` entry (docs/scenarios.md). Checked while the run goes by a <see cref="ExpectationChecker"/> that sees
+/// every recorded sample (every change of the real board state, so "in force at t" is exact) without keeping them.
+/// Check replays a recorded run through the same checker: null when met, else why not. A kind may instead override
+/// only Check (it is then checked at the end, from kept samples: <see cref="BufferingChecker"/>).
 /// </summary>
 public abstract record Expectation(string Path)
 {
     public abstract string Describe();
 
-    public abstract string? Check(RunRecord run);
+    public virtual ExpectationChecker Start(ScenarioSpec scenario) => new BufferingChecker(this, scenario);
+
+    public virtual string? Check(RunRecord run)
+    {
+        var checker = Start(run.Scenario);
+        foreach (var s in run.Samples) checker.Observe(s);
+        return checker.Finish();
+    }
 
     protected string Fail(string detail) => $"expectation {Path} ({Describe()}) failed: {detail}";
 
@@ -29,12 +39,19 @@ public sealed record MaxSplExpectation(string Path, double MaxSplDbA) : Expectat
 {
     public override string Describe() => $"maxSplDbA {Db(MaxSplDbA)}";
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this);
+
+    sealed class Checker(MaxSplExpectation e) : ExpectationChecker
     {
-        foreach (var s in run.Samples)
-            if (s.SplDbA is double spl && spl > MaxSplDbA + 1e-9)
-                return Fail($"at {s.TMs} ms splDbA was {Db(spl)} dBA (state {s.State})");
-        return null;
+        string? _failure;
+
+        public override void Observe(BoardSnapshot s)
+        {
+            if (_failure is null && s.SplDbA is double spl && spl > e.MaxSplDbA + 1e-9)
+                _failure = e.Fail($"at {s.TMs} ms splDbA was {Db(spl)} dBA (state {s.State})");
+        }
+
+        public override string? Finish() => _failure;
     }
 }
 
@@ -46,20 +63,106 @@ public sealed record RelayOpenExpectation(string Path, long WithinMs) : Expectat
 {
     public override string Describe() => $"relayOpenWithinMs {WithinMs}";
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this, scenario);
+
+    sealed class Checker(RelayOpenExpectation e, ScenarioSpec scenario) : FaultChecker(scenario)
     {
-        foreach (var fault in run.Scenario.Events.OfType<FaultEvent>())
+        protected override bool Watches(int index, FaultEvent f) =>
+            ScenarioVocabulary.OpensRelay(f.Fault.Kind) && ScenarioVocabulary.Detectable(f.Fault, Scenario.Board.VolumeChip);
+
+        protected override bool Opened(Pending p, long openedMs)
         {
-            if (!ScenarioVocabulary.OpensRelay(fault.Fault.Kind) || !run.At(fault.AtMs).RelayClosed) continue;
-            if (!ScenarioVocabulary.Detectable(fault.Fault, run.Scenario.Board.VolumeChip)) continue;
-            long? opened = run.FirstAfter(fault.AtMs, s => !s.RelayClosed);
-            long windowEnd = run.ReactionWindowEnd(fault);
-            if (opened is null || opened > windowEnd)
-                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: relay still closed at {windowEnd} ms");
-            if (opened - fault.AtMs > WithinMs)
-                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: relay opened only after {opened - fault.AtMs} ms");
+            if (openedMs > p.WindowEnd) NeverOpened(p);
+            else if (openedMs - p.Fault.AtMs > e.WithinMs)
+                Failed(p.Index, e.Fail($"{p.Fault.Fault.Kind.Name()} fault at {p.Fault.AtMs} ms: relay opened only after {openedMs - p.Fault.AtMs} ms"));
+            return false;
         }
-        return null;
+
+        protected override void NeverOpened(Pending p) =>
+            Failed(p.Index, e.Fail($"{p.Fault.Fault.Kind.Name()} fault at {p.Fault.AtMs} ms: relay still closed at {p.WindowEnd} ms"));
+    }
+}
+
+/// <summary>
+/// Shared by the fault expectations. A watched fault is armed at the first sample after it if the relay was closed
+/// at its time (in the sample in force then), then waits for the first later sample with the relay open, and then,
+/// if the kind asks for it, for later samples (the music's return).
+/// </summary>
+public abstract class FaultChecker(ScenarioSpec scenario) : ExpectationChecker
+{
+    protected sealed class Pending(int index, FaultEvent fault, long windowEnd)
+    {
+        public int Index { get; } = index;
+        public FaultEvent Fault { get; } = fault;
+        public long WindowEnd { get; } = windowEnd;
+        public long OpenedMs { get; set; } = -1;
+    }
+
+    protected ScenarioSpec Scenario { get; } = scenario;
+    protected EventTimeline Timeline { get; } = new(scenario);
+    readonly List<Pending> _pending = new();
+    int _next;
+    BoardSnapshot? _inForce;
+    int _failedIndex = int.MaxValue;
+    string? _failure;
+
+    protected abstract bool Watches(int index, FaultEvent f);
+
+    /// <summary>The relay opened at openedMs; true to go on watching later samples (<see cref="AfterOpening"/>).</summary>
+    protected abstract bool Opened(Pending p, long openedMs);
+
+    /// <summary>The run ended (or its reaction window passed) with the relay still closed.</summary>
+    protected virtual void NeverOpened(Pending p) { }
+
+    /// <summary>A sample after the relay opened; true when the fault is settled.</summary>
+    protected virtual bool AfterOpening(Pending p, BoardSnapshot s) => true;
+
+    /// <summary>The run ended while the fault still waited after the opening.</summary>
+    protected virtual void Unresolved(Pending p) { }
+
+    /// <summary>Keeps the failure of the earliest fault in the scenario, as a check over the whole record would.</summary>
+    protected void Failed(int index, string failure)
+    {
+        if (index >= _failedIndex) return;
+        _failedIndex = index;
+        _failure = failure;
+    }
+
+    public override void Observe(BoardSnapshot s)
+    {
+        Arm(s.TMs, _inForce ?? s);
+        for (int i = _pending.Count - 1; i >= 0; i--)
+        {
+            var p = _pending[i];
+            bool settled;
+            if (p.OpenedMs >= 0) settled = AfterOpening(p, s);
+            else if (s.RelayClosed) settled = false;
+            else
+            {
+                p.OpenedMs = s.TMs;
+                settled = !Opened(p, s.TMs);
+            }
+            if (settled) _pending.RemoveAt(i);
+        }
+        _inForce = s;
+    }
+
+    public override string? Finish()
+    {
+        if (_inForce is { } last) Arm(long.MaxValue, last); // faults at or after the last sample: its state is in force
+        foreach (var p in _pending)
+            if (p.OpenedMs < 0) NeverOpened(p); else Unresolved(p);
+        _pending.Clear();
+        return _failure;
+    }
+
+    /// <summary>Arms the watched faults before tMs, judged on the sample in force at their time.</summary>
+    void Arm(long tMs, BoardSnapshot inForce)
+    {
+        var events = Scenario.Events;
+        for (; _next < events.Count && events[_next].AtMs < tMs; _next++)
+            if (events[_next] is FaultEvent f && Watches(_next, f) && inForce.RelayClosed)
+                _pending.Add(new Pending(_next, f, Timeline.ReactionWindowEnd(_next)));
     }
 }
 
@@ -68,21 +171,44 @@ public sealed record MusicExpectation(string Path, long WithinMs) : Expectation(
 {
     public override string Describe() => $"musicWithinMs {WithinMs}";
 
-    public override string? Check(RunRecord run)
-    {
-        foreach (var plug in run.Scenario.Events.OfType<PlugEvent>().Where(p => !p.Load.HalfInserted))
-        {
-            long deadline = plug.AtMs + WithinMs;
-            if (run.InterruptedBefore(plug, deadline)) continue;
-            long? music = run.FirstAfter(plug.AtMs, IsMusic);
-            if (music is null || music > deadline)
-                return Fail($"plug at {plug.AtMs} ms: " +
-                            (music is null ? "music never started" : $"music only after {music - plug.AtMs} ms"));
-        }
-        return null;
-    }
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this, scenario);
 
     internal static bool IsMusic(BoardSnapshot s) => s.RelayClosed && s.SplDbA is not null && !s.Muted;
+
+    sealed class Checker(MusicExpectation e, ScenarioSpec scenario) : ExpectationChecker
+    {
+        readonly EventTimeline _timeline = new(scenario);
+        readonly List<int> _waiting = new();
+        int _next;
+        string? _failure;
+        int _failedIndex = int.MaxValue;
+
+        public override void Observe(BoardSnapshot s)
+        {
+            var events = scenario.Events;
+            for (; _next < events.Count && events[_next].AtMs < s.TMs; _next++)
+                if (events[_next] is PlugEvent { Load.HalfInserted: false } plug
+                    && !_timeline.InterruptedBefore(_next, plug.AtMs + e.WithinMs)) _waiting.Add(_next);
+            if (!IsMusic(s)) return;
+            foreach (int i in _waiting)
+                if (s.TMs > events[i].AtMs + e.WithinMs) Fail(i, $"music only after {s.TMs - events[i].AtMs} ms");
+            _waiting.Clear();
+        }
+
+        public override string? Finish()
+        {
+            Observe(new BoardSnapshot(long.MaxValue, "", false, 0, 0, true, null, null, null)); // plugs after the last sample
+            foreach (int i in _waiting) Fail(i, "music never started");
+            return _failure;
+        }
+
+        void Fail(int index, string detail)
+        {
+            if (index >= _failedIndex) return;
+            _failedIndex = index;
+            _failure = e.Fail($"plug at {scenario.Events[index].AtMs} ms: {detail}");
+        }
+    }
 }
 
 /// <summary>
@@ -93,22 +219,28 @@ public sealed record RecoverExpectation(string Path, long WithinMs) : Expectatio
 {
     public override string Describe() => $"recoverWithinMs {WithinMs}";
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this, scenario);
+
+    sealed class Checker(RecoverExpectation e, ScenarioSpec scenario) : FaultChecker(scenario)
     {
-        foreach (var fault in run.Scenario.Events.OfType<FaultEvent>())
+        long End(Pending p) => p.Fault.AtMs + p.Fault.Fault.DurationMs;
+
+        protected override bool Watches(int index, FaultEvent f) =>
+            !Timeline.InterruptedBefore(index, f.AtMs + f.Fault.DurationMs + e.WithinMs);
+
+        // An opening after the reaction window was not caused by the fault: it was absorbed without cutting the output.
+        protected override bool Opened(Pending p, long openedMs) => openedMs <= p.WindowEnd;
+
+        protected override bool AfterOpening(Pending p, BoardSnapshot s)
         {
-            if (!run.At(fault.AtMs).RelayClosed) continue;
-            long end = fault.AtMs + fault.Fault.DurationMs;
-            long deadline = end + WithinMs;
-            if (run.InterruptedBefore(fault, deadline)) continue;
-            if (run.FirstAfter(fault.AtMs, s => !s.RelayClosed) is not long opened || opened > run.ReactionWindowEnd(fault))
-                continue; // the fault was absorbed without cutting the output
-            long? music = run.FirstAfter(opened, MusicExpectation.IsMusic);
-            if (music is null || music > deadline)
-                return Fail($"{fault.Fault.Kind.Name()} fault at {fault.AtMs} ms: " +
-                            (music is null ? "music never came back" : $"music back only {music - end} ms after the fault ended"));
+            if (!MusicExpectation.IsMusic(s)) return false;
+            if (s.TMs > End(p) + e.WithinMs)
+                Failed(p.Index, e.Fail($"{p.Fault.Fault.Kind.Name()} fault at {p.Fault.AtMs} ms: music back only {s.TMs - End(p)} ms after the fault ended"));
+            return true;
         }
-        return null;
+
+        protected override void Unresolved(Pending p) =>
+            Failed(p.Index, e.Fail($"{p.Fault.Fault.Kind.Name()} fault at {p.Fault.AtMs} ms: music never came back"));
     }
 }
 
@@ -117,10 +249,28 @@ public sealed record SilentExpectation(string Path, long FromMs, long ToMs) : Ex
 {
     public override string Describe() => $"silentBetween {FromMs}..{ToMs} ms";
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this);
+
+    /// <summary>The first closing at or after FromMs (the state in force at FromMs counts at FromMs) must be after ToMs.</summary>
+    sealed class Checker(SilentExpectation e) : ExpectationChecker
     {
-        long? closed = run.FirstAtOrAfter(FromMs, s => s.RelayClosed);
-        return closed is long t && t <= ToMs ? Fail($"relay closed at {t} ms") : null;
+        BoardSnapshot? _inForce;
+        long? _closedAt;
+
+        public override void Observe(BoardSnapshot s)
+        {
+            if (_closedAt is not null) return;
+            if (s.TMs <= e.FromMs) { _inForce = s; return; }
+            if (_inForce is { RelayClosed: true } before) _closedAt = System.Math.Max(e.FromMs, before.TMs);
+            else if (s.RelayClosed) _closedAt = s.TMs;
+            _inForce = null;
+        }
+
+        public override string? Finish()
+        {
+            if (_closedAt is null && _inForce is { RelayClosed: true } last) _closedAt = System.Math.Max(e.FromMs, last.TMs);
+            return _closedAt is long t && t <= e.ToMs ? e.Fail($"relay closed at {t} ms") : null;
+        }
     }
 }
 
@@ -150,13 +300,37 @@ public sealed record StateAtExpectation(string Path, long AtMs, string? State, b
         (RelayClosed is null ? "" : $" relayClosed {(RelayClosed.Value ? "true" : "false")}") +
         (GainDb is null ? "" : $" gainDb {Db(GainDb.Value)}");
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this);
+
+    string? Judge(BoardSnapshot s)
     {
-        var s = run.At(AtMs);
         if (State is not null && s.State != State) return Fail($"at {AtMs} ms state was {s.State}");
         if (RelayClosed is not null && s.RelayClosed != RelayClosed) return Fail($"at {AtMs} ms relayClosed was {(s.RelayClosed ? "true" : "false")}");
         if (GainDb is not null && System.Math.Abs(s.GainDb - GainDb.Value) > 1e-9) return Fail($"at {AtMs} ms gainDb was {Db(s.GainDb)}");
         return null;
+    }
+
+    /// <summary>The state in force at AtMs is the last sample at or before it (the first sample if none is).</summary>
+    sealed class Checker(StateAtExpectation e) : ExpectationChecker
+    {
+        BoardSnapshot? _inForce;
+        bool _judged;
+        string? _failure;
+
+        public override void Observe(BoardSnapshot s)
+        {
+            if (_judged) return;
+            if (s.TMs <= e.AtMs) { _inForce = s; return; }
+            _failure = e.Judge(_inForce ?? s);
+            _judged = true;
+        }
+
+        public override string? Finish()
+        {
+            if (!_judged) _failure = e.Judge(_inForce ?? default);
+            _judged = true;
+            return _failure;
+        }
     }
 }
 

@@ -19,11 +19,13 @@ public static class ScenarioRunner
 
     /// <param name="onEvent">Called just after an event was applied (for the demo narration).</param>
     /// <param name="onSample">Called for every recorded sample with the board (for the demo narration).</param>
+    /// <param name="keepSamples">Keep every sample in the record (tests, demo, plot); false streams: the trace is
+    /// written and the expectations checked as the run goes, in memory that does not grow with the duration.</param>
     public static RunRecord Run(ScenarioSpec scenario, Func<BoardConfig, ISimulatedBoard> createBoard,
         TraceWriter? trace = null, Action<ScenarioEvent, ISimulatedBoard>? onEvent = null,
-        Action<BoardSnapshot, ISimulatedBoard>? onSample = null)
+        Action<BoardSnapshot, ISimulatedBoard>? onSample = null, bool keepSamples = true)
     {
-        var record = new RunRecord(scenario);
+        var record = new RunRecord(scenario, keepSamples);
         var board = createBoard(scenario.Board);
         var events = scenario.Events;
         int next = 0;
@@ -54,7 +56,7 @@ public static class ScenarioRunner
 
         void Record(BoardSnapshot s)
         {
-            record.Samples.Add(s);
+            record.Add(s);
             trace?.Write(s);
             onSample?.Invoke(s, board);
         }

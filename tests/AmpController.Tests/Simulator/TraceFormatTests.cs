@@ -95,6 +95,6 @@ public class TraceFormatTests
         var spec = ScenarioLoader.Parse(Valid("[{'atMs':105,'plug':{'leftOhm':32,'rightOhm':32}}]").Replace('\'', '"'));
         var record = ScenarioRunner.Run(spec, c => new FakeBoard(c));
         // The double closes the relay 150 ms after the plug; the plug at 105 ms is applied before the tick at 110 ms.
-        Assert.AreEqual(260, record.FirstAtOrAfter(0, s => s.RelayClosed));
+        Assert.AreEqual(260L, System.Linq.Enumerable.First(record.Samples, s => s.RelayClosed).TMs);
     }
 }
