@@ -10,19 +10,12 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.Platform;
 using AmpController.Core.Storage;
+using AmpController.Simulator.Data;
+using AmpController.Simulator.Soak;
 using K = AmpController.Simulator.Board.BoardFaultKind;
 using D = AmpController.Simulator.Board.FaultDevice;
 
 namespace AmpController.Tests.Control;
-
-/// <summary>What the user and the world do to the board in a property run.</summary>
-public abstract record BoardOp(int DelayTicks);
-public sealed record InsertOp(int DelayTicks, HeadphoneLoad Load, string What) : BoardOp(DelayTicks);
-public sealed record CompleteOp(int DelayTicks) : BoardOp(DelayTicks);
-public sealed record RemoveOp(int DelayTicks) : BoardOp(DelayTicks);
-public sealed record TurnOp(int DelayTicks, int Detents) : BoardOp(DelayTicks);
-public sealed record MuteOp(int DelayTicks) : BoardOp(DelayTicks);
-public sealed record FaultOp(int DelayTicks, FaultSpec Fault) : BoardOp(DelayTicks);
 
 /// <summary>A generated case: volume chip, user settings, stored profiles (true data of some CSV models) and the operations.</summary>
 public sealed record BoardScript(VolumeChipChoice Chip, int LimitDbA, int SafeDefaultDbA, ProfileSpec[] Profiles, BoardOp[] Ops)

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using AmpController.Simulator.Soak;
 using CsCheck;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -30,7 +31,7 @@ public class ControllerPropertyTests
             BoardGen.Script.Sample(script =>
             {
                 var checker = new BoardChecker(script.Config);
-                checker.Run(script);
+                checker.Run(script.Ops);
                 ticks += checker.Ticks;
                 maxSpl = Math.Max(maxSpl, checker.MaxSplSeen);
             }, iter: Iterations, seed: Seed, threads: 1);

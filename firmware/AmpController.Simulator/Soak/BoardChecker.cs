@@ -10,12 +10,21 @@ using AmpController.Simulator.Platform;
 using K = AmpController.Simulator.Board.BoardFaultKind;
 using D = AmpController.Simulator.Board.FaultDevice;
 
-namespace AmpController.Tests.Control;
+namespace AmpController.Simulator.Soak;
+
+/// <summary>A safety rule broken on the simulated hardware: the rule, the time and what was seen.</summary>
+public sealed class SafetyViolation(string rule, long tMs, string message) : Exception(message)
+{
+    public string Rule { get; } = rule;
+    public long TMs { get; } = tMs;
+}
 
 /// <summary>
-/// Plays a <see cref="BoardScript"/> on a fresh <see cref="SimulatedBoard"/> and checks the safety rules after EVERY
-/// tick on the simulated hardware's real state (chip registers, gain relays, relay pin, true headphone sensitivity),
-/// never on what the controller believes. Throws with the time, the rule and the recent history on a violation.
+/// Plays operations (<see cref="BoardOp"/>) on a fresh <see cref="SimulatedBoard"/> and checks the safety rules after
+/// EVERY tick on the simulated hardware's real state (chip registers, gain relays, relay pin, true headphone
+/// sensitivity), never on what the controller believes. Throws <see cref="SafetyViolation"/> with the time, the rule
+/// and the recent history. Shared by the property tests (a generated script) and `ampsim soak` (a stream of random
+/// operations for hours): one checker, never two copies.
 /// </summary>
 public sealed class BoardChecker
 {
@@ -30,32 +39,41 @@ public sealed class BoardChecker
     /// <summary>A time-limited fault shorter than this may end before the next transfer (supervision every 50 ms).</summary>
     private const int ShortestSeenMs = ControllerTiming.SupervisionPeriodMs + ControllerTiming.TickMs;
 
+    private const int HistoryKept = 8;
+
     private readonly SimulatedBoard _board;
     private readonly List<(long Deadline, bool Absorbable)> _mustOpenBy = new();
-    private readonly List<string> _history = new();
+    private readonly Queue<string> _history = new();
     private string _loadKind = "none";
     private bool _half;
     private bool _atSafeLevel;
     private long _unpoweredUntilMs;
     private bool _spiked;
+    private long _swappedAtMs = -1;
 
-    public BoardChecker(BoardConfig config)
+    public BoardChecker(BoardConfig config) : this(new SimulatedBoard(config)) { }
+
+    public BoardChecker(SimulatedBoard board)
     {
-        _board = new SimulatedBoard(config);
+        _board = board;
     }
 
     public SimulatedBoard Board => _board;
     public double MaxSplSeen { get; private set; } = double.NegativeInfinity;
-    public int Ticks { get; private set; }
+    public long Ticks { get; private set; }
 
-    public void Run(BoardScript script)
+    /// <summary>Plays the operations, then stops the faults and checks that music comes back (liveness).</summary>
+    public void Run(IEnumerable<BoardOp> ops)
     {
-        foreach (BoardOp op in script.Ops)
-        {
-            for (int i = 0; i < op.DelayTicks; i++) Tick();
-            Apply(op);
-        }
+        foreach (BoardOp op in ops) Play(op);
         StopFaultsAndCheckLiveness();
+    }
+
+    /// <summary>Ticks the op's delay (each tick checked), then applies it.</summary>
+    public void Play(BoardOp op)
+    {
+        for (int i = 0; i < op.DelayTicks; i++) Tick();
+        Apply(op);
     }
 
     private void Apply(BoardOp op)
@@ -79,6 +97,15 @@ public sealed class BoardChecker
                 _board.Unplug();
                 _loadKind = "none";
                 if (_board.Relay.Closed) _mustOpenBy.Add((_board.NowMs + RemovalToRelayOpenMs, false));
+                break;
+            case SwapOp swap when _loadKind != "none" && !_half:
+                // Behind an adapter: the plug stays in, the jack switch never moves (S7: the load watch re-measures).
+                _board.Plug(swap.Load);
+                _loadKind = swap.What;
+                _swappedAtMs = _board.NowMs;
+                break;
+            case PressOp press:
+                _board.PressButton(press.HoldMs);
                 break;
             case TurnOp turn:
                 _board.TurnEncoder(turn.Detents);
@@ -135,7 +162,8 @@ public sealed class BoardChecker
     private bool Absorbable(FaultSpec f) =>
         f.Device == D.Volume && f.Kind is K.ChipReset or K.PowerCycle;
 
-    private void Tick()
+    /// <summary>One control tick of the board, then every rule checked on its real state.</summary>
+    public void Tick()
     {
         _board.Tick();
         Ticks++;
@@ -173,7 +201,7 @@ public sealed class BoardChecker
     }
 
     /// <summary>Clears every pending fault, lets a stall end (watchdog reboot) and power return, then music must be back within 1 s.</summary>
-    private void StopFaultsAndCheckLiveness()
+    public void StopFaultsAndCheckLiveness()
     {
         for (int i = 0; i * 10 <= FaultToRelayOpenMs; i++) Tick(); // let the last faults be seen before clearing them
         _board.ClearFaults();
@@ -222,11 +250,15 @@ public sealed class BoardChecker
     {
         if (ok) return;
         BoardSnapshot s = _board.Snapshot();
-        throw new InvalidOperationException($"{rule} violated at {_board.NowMs} ms: {what}\n" +
+        throw new SafetyViolation(rule, _board.NowMs, $"{rule} violated at {_board.NowMs} ms: {what}\n" +
             $"hardware: {s.State}, relay {(s.RelayClosed ? "closed" : "open")}, gain {s.GainDb} dB, attenuation {s.AttenuationDb} dB" +
             $"{(s.Muted ? " (muted)" : "")}, cap {s.CapDb}; load {_board.Load}\nrecent: " +
-            string.Join(" | ", _history.GetRange(Math.Max(0, _history.Count - 8), Math.Min(8, _history.Count))));
+            string.Join(" | ", _history));
     }
 
-    private void Note(string what) => _history.Add($"{_board.NowMs}: {what} [{_board.Controller.StateName}]");
+    private void Note(string what)
+    {
+        if (_history.Count == HistoryKept) _history.Dequeue();
+        _history.Enqueue($"{_board.NowMs}: {what} [{_board.Controller.StateName}]");
+    }
 }
