@@ -282,11 +282,28 @@ public sealed record QuietExpectation(string Path, long FromMs, long ToMs) : Exp
 {
     public override string Describe() => $"quietBetween {FromMs}..{ToMs} ms";
 
-    public override string? Check(RunRecord run)
+    public override ExpectationChecker Start(ScenarioSpec scenario) => new Checker(this);
+
+    /// <summary>The first sound at or after FromMs (the state in force at FromMs counts at FromMs) must be after ToMs.</summary>
+    sealed class Checker(QuietExpectation e) : ExpectationChecker
     {
-        if (run.At(FromMs).SplDbA is double atStart) return Fail($"{Level(atStart)} at {FromMs} ms");
-        long? loud = run.FirstAtOrAfter(FromMs, s => s.SplDbA is not null);
-        return loud is long t && t <= ToMs ? Fail($"{Level(run.At(t).SplDbA!.Value)} at {t} ms") : null;
+        BoardSnapshot? _inForce;
+        (long T, double DbA)? _loud;
+
+        public override void Observe(BoardSnapshot s)
+        {
+            if (_loud is not null) return;
+            if (s.TMs <= e.FromMs) { _inForce = s; return; }
+            if (_inForce is { SplDbA: double before }) _loud = (e.FromMs, before);
+            else if (s.SplDbA is double now) _loud = (s.TMs, now);
+            _inForce = null;
+        }
+
+        public override string? Finish()
+        {
+            if (_loud is null && _inForce is { SplDbA: double last }) _loud = (e.FromMs, last);
+            return _loud is var (t, dbA) && t <= e.ToMs ? e.Fail($"{Level(dbA)} at {t} ms") : null;
+        }
     }
 
     private static string Level(double dbA) => dbA.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " dBA";

@@ -1,3 +1,4 @@
+using AmpController.Simulator.Platform;
 using System;
 using AmpController.Core.Storage;
 using Microsoft.VisualStudio.TestTools.UnitTesting;

@@ -22,7 +22,9 @@ public class TornWriteTests
         for (int i = 0; i < profiles.Length; i++)
             profiles[i] = new StoredProfile($"phone-{i:D2}-abcdefg", 100 + 371 * i, 900 + 17 * i,
                 i % 2 == 0 ? SensitivityUnit.DbPerMw : SensitivityUnit.DbPerV);
-        return SettingsSamples.Make(84, 68, VolumeChipChoice.Pt2258, profiles);
+        var s = SettingsSamples.Make(84, 68, VolumeChipChoice.Pt2258, profiles);
+        s.SetUserMuted(true);
+        return s;
     }
 
     private static StoredRecord<Settings> SettingsRecord(Settings[] history, Settings next) => new(
@@ -48,6 +50,22 @@ public class TornWriteTests
                           $"(every byte × 8 bits + the whole write), {growing.Cases + shrinking.Cases} cases");
         Assert.AreEqual(SettingsCodec.MaxRecordLength, growing.LongestRecord, "the sweep covers the longest record the codec writes");
         Assert.IsTrue(growing.Cases > 3 * 4 * 8 * SettingsCodec.MaxRecordLength);
+    }
+
+    /// <summary>The listener's mute (issue 19), written by SettingsStore.SaveUserMuted over the newest saved settings.</summary>
+    [TestMethod]
+    public void S9_the_stored_mute_loads_old_or_new_after_a_cut_at_every_byte_and_bit()
+    {
+        var record = new StoredRecord<bool>(
+            "mute",
+            files => { var s = new Settings(); new SettingsStore(files).Load(s); return s.UserMuted; },
+            (files, muted) => new SettingsStore(files).SaveUserMuted(muted),
+            (a, b) => a == b,
+            [true, false],
+            true);
+        var r = TornWriteSweep.Run(record);
+        Console.WriteLine($"mute: record {r.LongestRecord} bytes, {r.CutPointsPerWrite} cut points per write, {r.Cases} cases");
+        Assert.AreEqual(r.LongestRecord * 8 + 1, r.CutPointsPerWrite);
     }
 
     private static SenseCalibration Cal(double lg, double ls, double rg, double rs) =>
