@@ -49,5 +49,16 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
+# 3. Fuzzing, short pass (issue 18): every parser that takes outside input runs a few seconds under AFL++ with its
+# oracles (tests/fuzz.sh installs afl++ from Debian when missing; the long run is in docs/safety.md).
+fuzz_log="$results/fuzz.log"
+tests/fuzz.sh --seconds "${AMP_FUZZ_SECONDS:-5}" --out "$results/fuzz" >"$fuzz_log" 2>&1
+grep -E '^(fuzz |FAILED)' "$fuzz_log"
+fuzz_counts=$(tail -1 "$fuzz_log")
+fp=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' <<< "$fuzz_counts")
+ff=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<< "$fuzz_counts")
+if [ -z "$fp" ]; then failed=$((failed+1)); echo "FAILED: fuzz pass did not finish (see $fuzz_log)"; tail -5 "$fuzz_log"
+else passed=$((passed+fp)); failed=$((failed+ff)); fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
