@@ -110,6 +110,23 @@ public class InputSizeAndStreamingTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>Found by the fuzz pass (tests/fuzz.sh scenario): a field name holding a newline split the error in two.</summary>
+    [TestMethod]
+    [DataRow("{'name':'x','durationMs':10,'profiles':[{'name':'HE-6','impedanceOhm':50,'sensitivity':83.5,'\\nit':'dB/mW'}],'events':[]}")]
+    [DataRow("{'name':'x','durationMs':10,'events':[{'atMs':0,'fault':{'kind':'a\\u2028b'}}]}")]
+    [DataRow("{'name':'x','durationMs':'1\\r\\n2','events':[]}")]
+    public void Control_characters_in_a_scenario_give_a_one_line_error(string json)
+    {
+        string path = Write(json);
+        try
+        {
+            var r = RunFile(path);
+            Assert.AreEqual(2, r.Code, r.Stderr);
+            AssertOneLine(r.Stderr);
+        }
+        finally { File.Delete(path); }
+    }
+
     [TestMethod]
     public void A_streamed_run_keeps_no_samples_and_reaches_the_same_verdict_as_a_kept_one()
     {

@@ -84,8 +84,8 @@ public class TornWriteTests
             files => new SenseCalibrationStore(files).Load(),
             (files, c) => new SenseCalibrationStore(files).Save(c),
             SameCal,
-            [Cal(0.987654, 101.234, 1.012345, 99.876), Cal(1.01, 99.5, 0.99, 100.5)],
-            Cal(0.995, 100.25, 1.004, 100.75));
+            [Cal(0.987654, 240.234, 1.012345, 239.876), Cal(1.01, 236.5, 0.99, 244.5)],
+            Cal(0.995, 241.25, 1.004, 238.75));
         var r = TornWriteSweep.Run(record);
         Console.WriteLine($"calibration: {r.WritesPerSave} writes per save of {r.LongestRecord} bytes, {r.CutPointsPerWrite} cut points per write, {r.Cases} cases");
         Assert.AreEqual(2, r.WritesPerSave, "both copies are written and both are cut");

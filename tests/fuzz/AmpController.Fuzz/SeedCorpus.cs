@@ -70,9 +70,10 @@ public static class SeedCorpus
         }
     }
 
+    /// <summary>A plausible factory calibration (SenseCalibration's ranges).</summary>
     static IEnumerable<byte[]> CalibrationSeeds()
     {
-        var c = new SenseCalibration { LeftGain = 0.987654, LeftSeriesOhm = 101.234, RightGain = 1.012345, RightSeriesOhm = 99.876 };
+        var c = new SenseCalibration { LeftGain = 0.987654, LeftSeriesOhm = 240.234, RightGain = 1.012345, RightSeriesOhm = 239.876 };
         return Saved(f => new SenseCalibrationStore(f).Save(c), SenseCalibrationStore.NameA, SenseCalibrationStore.NameB)
             .Append(SenseCalibrationStore.Encode(c));
     }
