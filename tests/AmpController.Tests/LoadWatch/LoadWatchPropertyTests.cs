@@ -1,3 +1,4 @@
+using AmpController.Simulator.Data;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
