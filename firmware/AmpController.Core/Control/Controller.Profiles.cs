@@ -19,6 +19,8 @@ namespace AmpController.Core.Control
 
         private readonly GainDecision _worstCase = new GainDecision();
         private ProfileOfferState _offerState = ProfileOfferState.None;
+        private long _offeredAtMs;
+        private long _offerShownAtMs = -1;
         private int _ledMask;
 
         public ProfileOfferState OfferState { get { return _offerState; } }
@@ -37,6 +39,7 @@ namespace AmpController.Core.Control
         {
             _worstCase.CopyFrom(_decision);
             _offerState = _hasDecision && _decision.Offered ? ProfileOfferState.Offered : ProfileOfferState.None;
+            _offeredAtMs = _ports.Clock.NowMs;
         }
 
         /// <summary>The headphone is gone or measured again: nothing is offered or confirmed any more.</summary>
@@ -45,18 +48,27 @@ namespace AmpController.Core.Control
             _offerState = ProfileOfferState.None;
         }
 
-        /// <summary>Any fault ends a confirmation: back to the worst-case decision, offered again once playing (S12).</summary>
+        /// <summary>
+        /// Any fault ends a confirmation: back to the worst-case decision, offered again once playing (S12). The offer
+        /// counts as made again now, so a press held across the fault does not answer it.
+        /// </summary>
         private void EndConfirmation()
         {
-            if (_offerState != ProfileOfferState.Confirmed) return;
-            _decision.CopyFrom(_worstCase);
+            if (_offerState == ProfileOfferState.None) return;
+            if (_offerState == ProfileOfferState.Confirmed) _decision.CopyFrom(_worstCase);
             _offerState = ProfileOfferState.Offered;
+            _offeredAtMs = _ports.Clock.NowMs;
         }
 
-        /// <summary>The long press: confirms an offered profile while playing (or ramping); otherwise nothing.</summary>
+        /// <summary>
+        /// The long press: confirms an offered profile while playing (or ramping); otherwise nothing. The press must have
+        /// begun after the offer was shown, i.e. made (or made again after a fault) and its LED lit while playing
+        /// (S12: a deliberate answer to the offer, not a hold left over from before it).
+        /// </summary>
         private void ConfirmOffer(long now)
         {
             if (_offerState != ProfileOfferState.Offered) return;
+            if (_offerShownAtMs < _offeredAtMs || _gesture.PressStartedMs < _offerShownAtMs) return;
             if (_state != ControllerState.RampUp && _state != ControllerState.Playing) return;
             _offerState = ProfileOfferState.Confirmed;
             int gainChange = _decision.OfferGainDb - _decision.GainDb;
@@ -83,6 +95,9 @@ namespace AmpController.Core.Control
         /// <summary>LED 0: blinking while a profile is offered, on once confirmed, else off. Written only on change.</summary>
         private void ShowOffer(long now)
         {
+            bool shownNow = _offerState == ProfileOfferState.Offered && _offerShownAtMs < _offeredAtMs
+                && (_state == ControllerState.RampUp || _state == ControllerState.Playing);
+            if (shownNow) _offerShownAtMs = now;
             int wanted = 0;
             if (_offerState == ProfileOfferState.Confirmed) wanted = ProfileLedMask;
             else if (_offerState == ProfileOfferState.Offered && (now / OfferBlinkHalfPeriodMs) % 2 == 0) wanted = ProfileLedMask;

@@ -26,6 +26,9 @@ namespace AmpController.Core.Input
         /// <summary>True while the button is held (debounced).</summary>
         public bool Held { get { return _down; } }
 
+        /// <summary>When the current (or last) press began: a long press counts only for what was shown before it.</summary>
+        public long PressStartedMs { get { return _downSinceMs; } }
+
         public ButtonEvent Update(bool pressed, long nowMs)
         {
             if (pressed)

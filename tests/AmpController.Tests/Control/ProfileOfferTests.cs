@@ -66,6 +66,21 @@ public class ProfileOfferTests
     }
 
     [TestMethod]
+    public void S12_a_hold_that_began_before_the_offer_confirms_nothing()
+    {
+        var board = new SimulatedBoard(new BoardConfig(Profiles: new[] { Hd600Profile }));
+        SimulatedBoardTests.TicksUntil(board, s => s.State == "unplugged", 2000);
+        board.PressButton(3000);   // held while the plug goes in, measured and offered
+        Run(board, 100);
+        board.Plug(Hd600);
+        Run(board, 3500);
+        var s = board.Snapshot();
+        Assert.AreEqual("HD600", s.Offer, "still only offered: the press was not an answer to the offer");
+        Assert.IsNull(s.Profile);
+        Assert.IsFalse(board.Controller.UserMuted, "a long hold is no mute toggle either");
+    }
+
+    [TestMethod]
     public void S12_a_short_press_mutes_and_confirms_nothing()
     {
         var board = Playing(Hd600, profiles: Hd600Profile);
