@@ -104,8 +104,11 @@ namespace AmpController.Core.Control
             StartRamp(now);
         }
 
-        /// <summary>S3: the gain relays switch only with the output relay open and the attenuator muted.</summary>
-        private DeviceStatus ApplyGainStep(int step)
+        /// <summary>
+        /// S3: the gain relays switch only with the output relay open and the attenuator muted. Every caller mutes and
+        /// opens the relay first, so the guard is defence in depth (internal: tests exercise it directly).
+        /// </summary>
+        internal DeviceStatus ApplyGainStep(int step)
         {
             if (_relayClosed || !_chipMuted) return DeviceStatus.Rejected;
             if (step == _gainStepApplied) return DeviceStatus.Ok;
@@ -181,8 +184,11 @@ namespace AmpController.Core.Control
             return db;
         }
 
-        /// <summary>The only path that un-mutes the attenuator. Never above the cap (S4), even if asked.</summary>
-        private bool WriteLevel(int db, long now)
+        /// <summary>
+        /// The only path that un-mutes the attenuator. Never above the cap (S4), even if asked: every caller clamps its
+        /// target already, so this is defence in depth (internal: tests exercise it directly).
+        /// </summary>
+        internal bool WriteLevel(int db, long now)
         {
             if (db > _decision.CapDb) db = _decision.CapDb;
             DeviceStatus st = _volume.SetLevels(db, db);

@@ -23,7 +23,9 @@ internal sealed class FakeRelay : IDigitalOutput
 {
     public bool Closed;
     public int Writes;
-    public void Write(bool high) { Closed = high; Writes++; }
+    /// <summary>Every open-to-closed transition, even one undone later in the same tick.</summary>
+    public int Closings;
+    public void Write(bool high) { if (high && !Closed) Closings++; Closed = high; Writes++; }
 }
 
 internal sealed class FakeVolume : IVolumeChip
