@@ -72,15 +72,15 @@ public sealed class BoardChecksTests
     {
         string pinmap = System.IO.File.ReadAllText(System.IO.Path.Combine(BoardFiles.Repo, "hardware", "pinmap.md"));
         var board = BoardReader.ReadVariants(BoardFiles.BoardDir).Single(b => b.Variant == "pt2258");
-        var u = board.Parts["U513"];
+        var u = board.Parts["U1413"];
         StringAssert.Contains(pinmap, u.Mpn);
-        StringAssert.Contains(pinmap, $"R = {board.Parts["R515"].Value.Replace("k", " kΩ")} over {board.Parts["R516"].Value.Replace("k", " kΩ")}");
-        StringAssert.Contains(pinmap, $"CT tied to VDD through {board.Parts["R518"].Value.Replace("k", " kΩ")}");
-        StringAssert.Contains(pinmap, $"{board.Parts["R517"].Value.Replace("k", " kΩ")} pull-up to 3.3 V");
-        Assert.AreEqual("+3V3", board.NetOf(board.Parts["R518"], board.Parts["R518"].Type.FindPin("1")!)!.Name);
+        StringAssert.Contains(pinmap, $"R = {board.Parts["R1415"].Value.Replace("k", " kΩ")} over {board.Parts["R1416"].Value.Replace("k", " kΩ")}");
+        StringAssert.Contains(pinmap, $"CT tied to VDD through {board.Parts["R1418"].Value.Replace("k", " kΩ")}");
+        StringAssert.Contains(pinmap, $"{board.Parts["R1417"].Value.Replace("k", " kΩ")} pull-up to 3.3 V");
+        Assert.AreEqual("+3V3", board.NetOf(board.Parts["R1418"], board.Parts["R1418"].Type.FindPin("1")!)!.Name);
         Assert.AreEqual("PT_CT", board.NetOf(u, u.Type.FindPin("CT")!)!.Name);
         var good = board.NetOf(u, u.Type.FindPin("~RESET")!)!;
         Assert.AreEqual("VolumeSupplyGood", good.Attrs["fw"]);
-        Assert.IsTrue(good.Nodes.Any(n => n.Part.Ref == "R517"));
+        Assert.IsTrue(good.Nodes.Any(n => n.Part.Ref == "R1417"));
     }
 }

@@ -87,7 +87,7 @@ public sealed class BoardMutationTests
         AssertTrips("single-pin-net", Findings("console.txt", "net Q301_B : R303.2 Q301.B", "net Q301_B : R303.2\nnet Q301_B2 : Q301.B R303.1"));
         AssertTrips("two-outputs", Findings("gain.txt", "net GAIN_OUT_R : U711.OUTB", "net GAIN_OUT_L : U711.OUTB\nnet GAIN_OUT_R :"));
         AssertTrips("power-pin-off-supply", Findings("expander.txt", "net +3V3 : U611.VCC C611.1", "net EXP_K3 : U611.VCC\nnet +3V3 : C611.1"));
-        AssertTrips("input-not-driven", Findings("volume-ds1882.txt", "net GND : U411.GND U411.A0 U411.A1", "net ADDR : U411.A0 U411.A1\nnet GND : U411.GND"));
+        AssertTrips("input-not-driven", Findings("volume-ds1882.txt", "net GND : U1311.GND U1311.A0 U1311.A1", "net ADDR : U1311.A0 U1311.A1\nnet GND : U1311.GND"));
         AssertTrips("no-connect-pin-used", Findings("mcu.txt", "nc U201.SD2 U201.SD3 U201.CMD U201.CLK U201.SD0 U201.SD1 U201.NC", "nc U201.SD2 U201.SD3 U201.CMD U201.CLK U201.SD0 U201.SD1\nnet GND : U201.NC"));
         AssertTrips("no-mpn", Findings("library.txt", "mfr=Yageo mpn=RC0603FR-07{yageo}L", "mfr=Yageo"));
         AssertTrips("read", Findings("ui.txt", "net ENC_B : R1104.2 C1102.1", "net ENC_B : R1104.2 C1102.1 U201.IO99"));
@@ -96,7 +96,7 @@ public sealed class BoardMutationTests
     [TestMethod]
     public void A_strap_that_moves_an_I2C_address_fails_the_I2C_check()
     {
-        var f = Findings("volume-ds1882.txt", "net GND : U411.GND U411.A0 U411.A1", "net +3V3 : U411.A0\nnet GND : U411.GND U411.A1");
+        var f = Findings("volume-ds1882.txt", "net GND : U1311.GND U1311.A0 U1311.A1", "net +3V3 : U1311.A0\nnet GND : U1311.GND U1311.A1");
         AssertTrips("i2c-address", f);
         Assert.IsTrue(f.Any(x => x.Message.Contains("0x29") && x.Message.Contains("0x28")), string.Join("\n", f));
     }
@@ -117,7 +117,7 @@ public sealed class BoardMutationTests
         AssertTrips("watchdog", Findings("safety.txt", "net WD_FEED : U911.B R917.1", "net WD_FEED : R917.1\nnet +3V3 : U911.B"));
         AssertTrips("watchdog", Findings("safety.txt", "net ESP_EN : U911.~CLR", "net +3V3 : U911.~CLR"));
         AssertTrips("relay-flyback", Findings("expander.txt", "net K3_COIL_LO : Q611.D D611.A", "net K3_COIL_LO : Q611.D\nnet GND : D611.A"));
-        AssertTrips("supervisor-interlock", Findings("volume-pt2258.txt", "U201.IO13 Q514.G", "U201.IO13\nnet +3V3 : Q514.G"));
+        AssertTrips("supervisor-interlock", Findings("volume-pt2258.txt", "U201.IO13 Q1414.G", "U201.IO13\nnet +3V3 : Q1414.G"));
     }
 
     [TestMethod]
