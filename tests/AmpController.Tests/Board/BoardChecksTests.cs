@@ -65,6 +65,25 @@ public sealed class BoardChecksTests
         Assert.AreEqual(AmpController.Simulator.Board.HardwareSafetyTiming.WatchdogFeedGpio, pins["WatchdogFeed"]);
     }
 
+    /// <summary>Rule S7's load watch is on both boards, part for part with hardware/load-watch.cir (the check itself is
+    /// in Every_board_check_passes): GPIO 35 is its left |Z| pin, and the three
+    /// sense pins reach the ESP32 through U408.</summary>
+    [TestMethod]
+    public void S7_the_load_watch_sheet_wires_GPIO35_and_shares_the_sense_pins_through_U408()
+    {
+        foreach (var board in BoardReader.ReadVariants(BoardFiles.BoardDir))
+        {
+            Assert.IsTrue(board.Sheets.Any(s => s.Id == "loadwatch"), board.Variant);
+            Assert.IsFalse(board.Sheets.Any(s => s.UnusedPins.ContainsKey("LoadWatchZLeftGpio")), "GPIO 35 is wired, not declared unused");
+            var esp = board.Parts["U201"];
+            Assert.AreEqual("LoadWatchZLeftGpio", board.NetOf(esp, esp.Type.FindPin("IO35")!)!.Attrs["fw"]);
+            foreach (string gpio in new[] { "IO36", "IO39", "IO34" })
+                Assert.IsTrue(board.NetOf(esp, esp.Type.FindPin(gpio)!)!.Nodes.Any(n => n.Part.Ref == "U408"), gpio);
+            foreach (string r in new[] { "RSL", "RSR", "U401", "U501", "U407", "U507", "R434", "R534", "C403", "C503" })
+                Assert.IsTrue(board.Parts.ContainsKey(r), r);
+        }
+    }
+
     /// <summary>The PT2258 board's supply supervisor is the one hardware/pinmap.md describes for the firmware (issue 19):
     /// the same part, divider, delay resistor, pull-up and pin.</summary>
     [TestMethod]

@@ -16,6 +16,7 @@ public static class AllChecks
         f.AddRange(I2cCheck.Run(board, repo));
         f.AddRange(SafetyCheck.Run(board));
         f.AddRange(CirCheck.Run(board, Path.Combine(repo, "hardware", "sense-frontend.cir")));
+        f.AddRange(LoadWatchCheck.Run(board, Path.Combine(repo, "hardware", "load-watch.cir")));
         if (board.IsDefault) f.AddRange(NameCheck.Run(board, repo));
         return f;
     }

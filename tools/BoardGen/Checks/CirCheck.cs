@@ -54,16 +54,24 @@ public static class CirCheck
                 if (!elements.TryGetValue(name, out var e)) { f.Add(new Finding("cir-missing", $"{part.Ref} is {name} in the .cir, which has no such instance")); continue; }
                 CompareValue(part, e, f);
             }
-        var modelled = sheet.CirModel.Keys.Select(k => k.ToUpperInvariant()).ToHashSet();
-        foreach (var e in elements.Values)
-        {
-            bool isPart = owner.ContainsKey(e.Name), isModel = modelled.Contains(e.Name);
-            if (!isPart && !isModel) f.Add(new Finding("cir-unmapped", $".cir instance {e.Name} ({string.Join(" ", e.Nodes)} {e.Value}) is no part of the sense sheet and not listed as cir-model"));
-            if (isPart && isModel) f.Add(new Finding("cir-unmapped", $".cir instance {e.Name} is both a part and cir-model"));
-        }
-        foreach (string m in modelled.Where(m => !elements.ContainsKey(m))) f.Add(new Finding("cir-missing", $"cir-model {m} is not in the .cir"));
+        AccountFor(sheet, elements.Values.ToDictionary(e => e.Name, e => $"{string.Join(" ", e.Nodes)} {e.Value}"), owner.ContainsKey, "cir", f);
         CompareTopology(board, sheet, elements, owner, f);
         return f;
+    }
+
+    /// <summary>Every element of a .cir (name -> its nodes and value, for the message) is a part of the sheet or listed as
+    /// a model of something else (cir-model), not both; every cir-model name is in the .cir. Rules PREFIX-unmapped and
+    /// PREFIX-missing.</summary>
+    public static void AccountFor(Sheet sheet, Dictionary<string, string> elements, Func<string, bool> isPart, string prefix, List<Finding> f)
+    {
+        var modelled = sheet.CirModel.Keys.Select(k => k.ToUpperInvariant()).ToHashSet();
+        foreach (var (name, text) in elements)
+        {
+            bool part = isPart(name), model = modelled.Contains(name);
+            if (!part && !model) f.Add(new Finding(prefix + "-unmapped", $".cir element {name} ({text}) is no part of the {sheet.Id} sheet and not listed as cir-model"));
+            if (part && model) f.Add(new Finding(prefix + "-unmapped", $".cir element {name} is both a part and cir-model"));
+        }
+        foreach (string m in modelled.Where(m => !elements.ContainsKey(m))) f.Add(new Finding(prefix + "-missing", $"cir-model {m} is not in the .cir"));
     }
 
     static void CompareValue(Part part, Element e, List<Finding> f)

@@ -58,7 +58,7 @@ public sealed class Part
     public required string Source { get; init; }
     public string Manufacturer => Attrs.GetValueOrDefault("mfr") ?? Type.Attrs.GetValueOrDefault("mfr", "");
     public string Mpn => Attrs.GetValueOrDefault("mpn") ?? Values.MpnFor(Type, Value);
-    /// <summary>Instance names in hardware/sense-frontend.cir that this part is (spice=RA or spice=DL1,DL2).</summary>
+    /// <summary>Instance names in the sheet's .cir that this part is (spice=RA or spice=DL1,DL2).</summary>
     public IReadOnlyList<string> SpiceNames => Attrs.TryGetValue("spice", out var s) ? s.Split(',') : Array.Empty<string>();
 }
 
@@ -87,6 +87,8 @@ public sealed class Sheet
     public Dictionary<string, string> CirModel { get; } = new();
     /// <summary>cir-node lines: .cir node fixed to a net.</summary>
     public Dictionary<string, string> CirNodes { get; } = new();
+    /// <summary>cir-subckt lines: an instance of the .cir's channel subcircuit and the designator digit of its parts.</summary>
+    public Dictionary<string, char> CirSubckts { get; } = new();
     /// <summary>unused-pin lines: BoardPins constants this board leaves unconnected, with the reason.</summary>
     public Dictionary<string, string> UnusedPins { get; } = new();
 }

@@ -119,6 +119,7 @@ public static class BoardReader
                         foreach (var n in w.Skip(1).Take(w.Count - 2)) sheet.CirModel[n.Text] = w[^1].Text;
                         break;
                     case "cir-node" when w.Count == 3: sheet.CirNodes[w[1].Text] = w[2].Text; break;
+                    case "cir-subckt" when w.Count == 3 && w[2].Text.Length == 1 && char.IsDigit(w[2].Text[0]): sheet.CirSubckts[w[1].Text] = w[2].Text[0]; break;
                     case "unused-pin" when w.Count == 3 && w[2].Quoted: sheet.UnusedPins[w[1].Text] = w[2].Text; break;
                     default: board.ReadErrors.Add($"{where}: cannot read '{raw.Trim()}'"); break;
                 }
