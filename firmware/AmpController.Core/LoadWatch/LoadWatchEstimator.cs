@@ -31,6 +31,7 @@ namespace AmpController.Core.LoadWatch
         private double _trackLog;
         private int _lowCount;
         private int _highCount;
+        private int _farCount;
         private double _zLog;
         private double _vLog;
 
@@ -49,13 +50,14 @@ namespace AmpController.Core.LoadWatch
             _trackLog = -100;
             _lowCount = 0;
             _highCount = 0;
+            _farCount = 0;
         }
 
         public bool Watching { get { return _watching; } }
         public bool Learned { get { return _learned >= LoadWatchDesign.LearnCount; } }
 
         /// <summary>Low readings (lower load, or far from the insertion reading) counted so far and not contradicted.</summary>
-        public int LowCount { get { return _lowCount; } }
+        public int LowCount { get { return _lowCount > _farCount ? _lowCount : _farCount; } }
 
         /// <summary>Last estimate, log10 of ohms and of the output peak in volts (for tests and diagnostics).</summary>
         public double LastZLog { get { return _zLog; } }
@@ -76,13 +78,35 @@ namespace AmpController.Core.LoadWatch
             // No information this tick (silence, a quiet moment, stale holds): the counts wait for the next estimate.
             if (!fresh || _vLog < MinPeakVoltsLog) return LoadWatchVerdict.Same;
             bool currentOk = _vLog - _zLog >= MinPeakAmpsLog;
-            if (!Learned) return StepLearning(currentOk);
-            return StepWatching(currentOk);
+            if (!Learned)
+            {
+                if (FarFromInsertion(currentOk))
+                    return _farCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.NotTheMeasuredLoad : LoadWatchVerdict.Same;
+                if (_learned == 0)
+                {
+                    if (!currentOk) return LoadWatchVerdict.Same;
+                    _minLog = _zLog;
+                    _maxLog = _zLog;
+                    _learned = 1;
+                    return LoadWatchVerdict.Same;
+                }
+            }
+            // From the first estimate on, a step against what was seen is a swap: a load swapped while the baseline is
+            // still being learned must not become the baseline (it did: 27 Ω learned for one estimate, then a 14 Ω IEM).
+            LoadWatchVerdict verdict = StepWatching(currentOk);
+            if (!Learned && verdict == LoadWatchVerdict.Same && currentOk && _lowCount == 0 && _highCount == 0)
+            {
+                if (_zLog < _minLog) _minLog = _zLog;
+                if (_zLog > _maxLog) _maxLog = _zLog;
+                _learned++;
+            }
+            return verdict;
         }
 
-        private LoadWatchVerdict StepLearning(bool currentOk)
+        /// <summary>Before the baseline exists: far from the insertion's reading, in either direction, on an estimate that
+        /// can tell (counted in <see cref="_farCount"/>).</summary>
+        private bool FarFromInsertion(bool currentOk)
         {
-            // Far from the insertion's reading, in either direction, on two estimates that can tell.
             double top = _dcLog + WindowLog;
             bool lowSeen = currentOk;
             bool low = lowSeen && _zLog < _dcLog - WindowLog;
@@ -90,23 +114,11 @@ namespace AmpController.Core.LoadWatch
             bool high = _vLog - top >= HigherNeedsLog && _zLog > top || _vLog - _dcLog >= MinPeakAmpsLog && _zLog > top + OpenLog;
             if (low || high)
             {
-                _lowCount++;
-                return _lowCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.NotTheMeasuredLoad : LoadWatchVerdict.Same;
+                _farCount++;
+                return true;
             }
-            if (lowSeen || highSeen) _lowCount = 0;
-            if (!currentOk) return LoadWatchVerdict.Same;
-            if (_learned == 0)
-            {
-                _minLog = _zLog;
-                _maxLog = _zLog;
-            }
-            else
-            {
-                if (_zLog < _minLog) _minLog = _zLog;
-                if (_zLog > _maxLog) _maxLog = _zLog;
-            }
-            _learned++;
-            return LoadWatchVerdict.Same;
+            if (lowSeen || highSeen) _farCount = 0;
+            return false;
         }
 
         private LoadWatchVerdict StepWatching(bool currentOk)

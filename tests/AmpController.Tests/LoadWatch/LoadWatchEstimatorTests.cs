@@ -149,6 +149,27 @@ public class LoadWatchEstimatorTests
         Assert.IsTrue(f.Learned);
     }
 
+    /// <summary>Property finding (issue 19 swap property): 27 Ω learned for one estimate, then a 14 Ω IEM within the
+    /// insertion window became the baseline. From the first estimate on, a step is a swap, learning or not.</summary>
+    [TestMethod]
+    public void S7_a_swap_while_the_baseline_is_still_being_learned_is_a_change_not_the_baseline()
+    {
+        var e = new LoadWatchEstimator();
+        e.Begin(27.4);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(30), PinVolts.Level(0.05)));
+        Assert.IsFalse(e.Learned);
+        Assert.AreEqual(LoadWatchVerdict.Same, e.Step(PinVolts.Z(14), PinVolts.Level(0.05)));
+        Assert.AreEqual(LoadWatchVerdict.Lower, e.Step(PinVolts.Z(14), PinVolts.Level(0.05)));
+        // Upwards too (three estimates), and the steps were not learned.
+        var h = new LoadWatchEstimator();
+        h.Begin(32);
+        h.Step(PinVolts.Z(32), PinVolts.Level(0.5));
+        Assert.AreEqual(LoadWatchVerdict.Same, h.Step(PinVolts.Z(100), PinVolts.Level(0.5)));
+        Assert.AreEqual(LoadWatchVerdict.Same, h.Step(PinVolts.Z(100), PinVolts.Level(0.5)));
+        Assert.AreEqual(LoadWatchVerdict.Higher, h.Step(PinVolts.Z(100), PinVolts.Level(0.5)));
+        Assert.AreEqual(32, Math.Pow(10, h.BaselineMaxLog), 1e-6);
+    }
+
     [TestMethod]
     public void A_channel_without_a_headphone_reading_is_not_watched()
     {
