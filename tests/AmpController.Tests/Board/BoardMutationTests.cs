@@ -143,18 +143,19 @@ public sealed class BoardMutationTests
     }
 
     [TestMethod]
-    public void A_relay_called_by_another_part_s_name_fails_the_name_check()
+    public void A_relay_called_by_another_part_s_name_or_an_unknown_IC_fails_the_name_check()
     {
         var board = BoardGen.Model.BoardReader.ReadDefault(BoardFiles.BoardDir);
         string doc = Path.Combine(Path.GetTempPath(), $"names-{System.Guid.NewGuid():N}.md");
-        File.WriteAllText(doc, "| P0 | 01h | gain relay K1 | -20 dB |\nThe output relay K1 opens. K9 is not on the board. J7 neither.\n");
+        File.WriteAllText(doc, "| P0 | 01h | gain relay K1 | -20 dB |\nThe output relay K1 opens. K9 is not on the board. J7 neither. U408 is; U3999 is not.\n");
         try
         {
             var f = NameCheck.Run(board, BoardFiles.Repo, new[] { doc });
             Assert.IsTrue(f.Any(x => x.Rule == "name-role" && x.Message.Contains("K1 is called a gain relay")), string.Join("\n", f));
             Assert.IsTrue(f.Any(x => x.Rule == "name-unknown-relay" && x.Message.Contains("K9")), string.Join("\n", f));
             Assert.IsTrue(f.Any(x => x.Rule == "name-unknown-connector" && x.Message.Contains("J7")), string.Join("\n", f));
-            Assert.HasCount(3, f, string.Join("\n", f)); // "The output relay K1" is right and not reported
+            Assert.IsTrue(f.Any(x => x.Rule == "name-unknown-chip" && x.Message.Contains("U3999")), string.Join("\n", f));
+            Assert.HasCount(4, f, string.Join("\n", f)); // "The output relay K1" and U408 are right and not reported
         }
         finally { File.Delete(doc); }
     }

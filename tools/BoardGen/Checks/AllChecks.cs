@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.IO;
 using BoardGen.Model;
@@ -17,7 +18,11 @@ public static class AllChecks
         f.AddRange(SafetyCheck.Run(board));
         f.AddRange(CirCheck.Run(board, Path.Combine(repo, "hardware", "sense-frontend.cir")));
         f.AddRange(LoadWatchCheck.Run(board, Path.Combine(repo, "hardware", "load-watch.cir")));
-        if (board.IsDefault) f.AddRange(NameCheck.Run(board, repo));
+        if (board.IsDefault)
+        {
+            var otherChips = BoardReader.ReadVariants(Path.Combine(repo, "hardware", "board")).SelectMany(b => b.Parts.Keys).Where(r => r.StartsWith('U'));
+            f.AddRange(NameCheck.Run(board, repo, NameCheck.Documents(repo), otherChips));
+        }
         return f;
     }
 }

@@ -8,8 +8,9 @@ using BoardGen.Model;
 namespace BoardGen.Checks;
 
 /// <summary>
-/// One name per part in every document: each relay name (K1, K2A, ...) and connector name (J1, ...) mentioned in
-/// hardware/, docs/, the drivers' READMEs and the code comments that describe the board is a part of the board, and
+/// One name per part in every document: each relay name (K1, K2A, ...), connector name (J1, ...) and IC designator
+/// (U408, ...) mentioned in hardware/ (the READMEs, the .cir netlists, the sheets and the ngspice harnesses), docs/, the
+/// firmware's READMEs and its code comments is a part of the board (an IC of either variant), and
 /// where a relay name stands next to a role ("output relay", "sense relay", "gain relay", "series resistor relay")
 /// the role is that relay's role on the board (relay= on the part).
 /// </summary>
@@ -24,6 +25,7 @@ public static class NameCheck
     };
     static readonly Regex Relay = new(@"\bK\d+[AB]?\b");
     static readonly Regex Connector = new(@"\bJ\d+\b");
+    static readonly Regex Chip = new(@"\bU\d{3,4}\b");
 
     public static IEnumerable<string> Documents(string repo)
     {
@@ -31,16 +33,18 @@ public static class NameCheck
         files.AddRange(Directory.GetFiles(Path.Combine(repo, "hardware"), "*.md"));
         files.AddRange(Directory.GetFiles(Path.Combine(repo, "hardware"), "*.cir"));
         files.AddRange(Directory.GetFiles(Path.Combine(repo, "hardware", "board", "sheets"), "*.txt"));
+        files.AddRange(Directory.GetFiles(Path.Combine(repo, "hardware", "board", "spice"), "*.harness"));
         files.AddRange(Directory.GetFiles(Path.Combine(repo, "docs"), "*.md"));
         files.AddRange(Directory.GetFiles(Path.Combine(repo, "firmware"), "README.md", SearchOption.AllDirectories));
-        files.AddRange(Directory.GetFiles(Path.Combine(repo, "firmware", "AmpController.Core", "Devices"), "*.cs", SearchOption.AllDirectories));
-        files.AddRange(Directory.GetFiles(Path.Combine(repo, "firmware", "AmpController.Simulator", "Devices"), "*.cs", SearchOption.AllDirectories));
+        files.AddRange(Directory.GetFiles(Path.Combine(repo, "firmware"), "*.cs", SearchOption.AllDirectories)
+            .Where(x => !x.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !x.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")));
         return files.OrderBy(x => x, StringComparer.Ordinal);
     }
 
     public static List<Finding> Run(Board board, string repo) => Run(board, repo, Documents(repo));
 
-    public static List<Finding> Run(Board board, string repo, IEnumerable<string> documents)
+    /// <param name="otherChips">IC designators of the other variants (U1413 is on the PT2258 board only).</param>
+    public static List<Finding> Run(Board board, string repo, IEnumerable<string> documents, IEnumerable<string>? otherChips = null)
     {
         var f = new List<Finding>();
         var relays = board.Parts.Values.Where(p => p.Type.Id.StartsWith("RELAY")).ToList();
@@ -50,6 +54,7 @@ public static class NameCheck
             return p.Count == 0 ? null : p[0].Attrs.GetValueOrDefault("relay", "?");
         }
         var connectors = board.Parts.Values.Where(p => p.Ref.StartsWith('J')).Select(p => p.Ref).ToHashSet();
+        var chips = board.Parts.Keys.Where(r => r.StartsWith('U')).Concat(otherChips ?? Array.Empty<string>()).ToHashSet();
         foreach (string file in documents)
         {
             string rel = Path.GetRelativePath(repo, file);
@@ -67,6 +72,8 @@ public static class NameCheck
                 }
                 foreach (Match m in Connector.Matches(line))
                     if (!connectors.Contains(m.Value)) f.Add(new Finding("name-unknown-connector", $"{rel}:{lineNo}: {m.Value} is no connector of the board"));
+                foreach (Match m in Chip.Matches(line))
+                    if (!chips.Contains(m.Value)) f.Add(new Finding("name-unknown-chip", $"{rel}:{lineNo}: {m.Value} is no IC of the board"));
             }
         }
         return f;
