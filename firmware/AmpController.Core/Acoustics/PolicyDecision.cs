@@ -41,6 +41,18 @@ namespace AmpController.Core.Acoustics
         /// <summary>S12: a matching stored profile, offered to the listener (applied only after the long press), or null.</summary>
         public ProfileOffer? Offer;
 
+        /// <summary>
+        /// S12: the acknowledged tier (AcknowledgedTier): gain and cap the long press after the warning at the cap allows,
+        /// with the same assumed sensitivity. Without a tier (muted, unconfirmed, or nothing above the default) HasAck is
+        /// false and the numbers equal the default tier's.
+        /// </summary>
+        public bool HasAck;
+        public double AckLimitDbA = PolicyLimits.DefaultAckLimitDbA;
+        public int AckGainStep;
+        public int AckGainDb;
+        public int AckCapDb = AttenuatorProfile.MuteDb;
+        public double AckSplAtCapDbA = double.NegativeInfinity;
+
         public Reason[] Reasons = new Reason[0];
 
         /// <summary>Known for this headphone (stated or from a matching profile), not assumed.</summary>

@@ -27,6 +27,9 @@ namespace AmpController.Core.Acoustics
         public double LimitDbA = PolicyLimits.DefaultLimitDbA;
         public double SafeDefaultDbA = PolicyLimits.DefaultSafeDbA;
 
+        /// <summary>S12: the acknowledged tier's limit (85–100 dBA, default 100; never raised past 100).</summary>
+        public double AckLimitDbA = PolicyLimits.DefaultAckLimitDbA;
+
         public static PolicyInput ForSense(SenseResult sense)
         {
             PolicyInput input = new PolicyInput();

@@ -14,6 +14,14 @@ namespace AmpController.Core.Acoustics
         public const double MaxLimitDbA = 100.0;
         public const double MinLimitDbA = 60.0;
 
+        /// <summary>
+        /// S12: the acknowledged tier's limit, default 100 dBA, configurable 85–100 dBA (IEC 62368-1 / EN 50332-3: above
+        /// the default only after a warning and the listener's acknowledgment, and never above 100 dBA).
+        /// </summary>
+        public const double DefaultAckLimitDbA = 100.0;
+        public const double MinAckLimitDbA = 85.0;
+        public const double MaxAckLimitDbA = 100.0;
+
         /// <summary>S2: safe default 70 dBA, configurable 60–80 dBA (the policy caps it at 80, never raises it).</summary>
         public const double DefaultSafeDbA = 70.0;
         public const double MinSafeDbA = 60.0;

@@ -26,6 +26,12 @@ namespace AmpController.Core.Acoustics
         /// <summary>Programme level at GainDb + CapDb with the worst-case sensitivity for the measured impedance.</summary>
         public double WorstCaseSplAtCapDbA = double.NegativeInfinity;
 
+        /// <summary>S12: the acknowledged tier with the profile's sensitivity (equal to the above when it adds nothing).</summary>
+        public int AckGainStep;
+        public int AckGainDb;
+        public int AckCapDb;
+        public double AckSplAtCapDbA = double.NegativeInfinity;
+
         /// <summary>Gain plus cap in dB once confirmed (compare with PolicyDecision.MaxTotalGainDb).</summary>
         public int MaxTotalGainDb
         {

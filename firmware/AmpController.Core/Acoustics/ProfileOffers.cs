@@ -31,6 +31,7 @@ namespace AmpController.Core.Acoustics
             offer.CapDb = cap;
             offer.SplAtCapDbA = VolumeCap.ProgrammeLevelDbA(board, dbPerV, gain.GainDb, cap);
             offer.WorstCaseSplAtCapDbA = VolumeCap.ProgrammeLevelDbA(board, d.AssumedSensitivityDbPerV, gain.GainDb, cap);
+            AcknowledgedTier.ApplyToOffer(board, d.MeasuredOhm, input.AckLimitDbA, offer);
             reasons.Add(new Reason(ReasonCodes.ProfileMatch, "Profile '" + match.Name + "' (" + match.ImpedanceOhm.ToString("F1")
                 + " ohm, " + dbPerV.ToString("F1") + " dB/V) matches the measured " + input.LeftOhm.ToString("F1") + " / "
                 + input.RightOhm.ToString("F1") + " ohm: offered, not applied. Hold the knob 1.5 s at the amplifier to use it"

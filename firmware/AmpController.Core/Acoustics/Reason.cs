@@ -50,5 +50,6 @@ namespace AmpController.Core.Acoustics
         public const string HissAudible = "HISS_AUDIBLE";
         public const string NeedsDedicatedAmp = "NEEDS_DEDICATED_AMP";
         public const string DampingLow = "DAMPING_LOW";
+        public const string AckTier = "ACK_TIER";
     }
 }

@@ -22,6 +22,7 @@ namespace AmpController.Core.Acoustics
             BoardProfile board = input.Board == null ? BoardProfile.Reference() : input.Board;
             d.LimitDbA = ClampLimit(input.LimitDbA, reasons);
             d.SafeDefaultDbA = ClampSafeDefault(input.SafeDefaultDbA, reasons);
+            d.AckLimitDbA = AcknowledgedTier.Limit(input.AckLimitDbA);
             d.MeasuredOhm = input.MeasuredOhm;
 
             Reason? silent = SilentLoad(input.Class);
@@ -74,6 +75,7 @@ namespace AmpController.Core.Acoustics
                 : "Starts at " + d.SafeStartDb.ToString("D") + " dB (" + d.SplAtSafeStartDbA.ToString("F1")
                     + " dBA), the lower of the safe default " + d.SafeDefaultDbA.ToString("F0") + " dBA and the cap."));
 
+            AcknowledgedTier.Apply(board, dbPerV, loadOhm, confirmed, input.AckLimitDbA, d, reasons);
             AddHissAndAdvice(board, input, d, reasons);
             if (confirmed && d.Source == SensitivitySource.WorstCase) d.Offer = ProfileOffers.OfferFor(board, input, d, reasons);
             d.SetReasons(reasons);

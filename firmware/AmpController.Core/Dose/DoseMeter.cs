@@ -24,6 +24,7 @@ namespace AmpController.Core.Dose
         private double _cachedLevel = double.NaN;
         private double _cachedPerMs;
         private int _warnedMultiple;
+        private long _listeningMs;
 
         /// <summary>
         /// Adds the exposure since the previous call, at <paramref name="levelDbA"/> held over that interval.
@@ -41,6 +42,7 @@ namespace AmpController.Core.Dose
             if (nowMs <= _lastMs) return;
 
             double perMs = FractionPerMs(levelDbA);
+            if (!double.IsNaN(levelDbA)) _listeningMs += nowMs - _lastMs;
             if (nowMs - _lastMs >= WindowHours * MsPerHour)
             {
                 ClearWindow();
@@ -55,6 +57,12 @@ namespace AmpController.Core.Dose
             }
             _currentFraction += perMs * (nowMs - _lastMs);
             _lastMs = nowMs;
+        }
+
+        /// <summary>Milliseconds with a level (relay closed, not muted) since this meter started: the write budget's clock.</summary>
+        public long ListeningMs
+        {
+            get { return _listeningMs; }
         }
 
         /// <summary>Share of the weekly allowance used in the last 7 days (1.0 = 100 %).</summary>
@@ -87,6 +95,40 @@ namespace AmpController.Core.Dose
         {
             if (hoursAgo < 1 || hoursAgo >= WindowHours) return 0;
             return _hourPpm[(_current - hoursAgo + WindowHours) % WindowHours];
+        }
+
+        /// <summary>The window as it stands (the running hour rounded up), for the stored record. Allocates nothing.</summary>
+        public void Export(DoseState into, long nowMs)
+        {
+            for (int k = 0; k < DoseState.ClosedHours; k++) into.ClosedPpm[k] = HourPpm(DoseState.ClosedHours - k);
+            double running = Math.Ceiling(_currentFraction * PartsPerMillion);
+            into.RunningPpm = running >= int.MaxValue ? int.MaxValue : (int)running;
+            long elapsed = _started ? MsPerHour - (_hourEndMs - _lastMs) : 0;
+            into.RunningElapsedMs = elapsed < 0 ? 0 : elapsed >= MsPerHour ? (int)(MsPerHour - 1) : (int)elapsed;
+            into.WarnedMultiple = _warnedMultiple;
+        }
+
+        /// <summary>
+        /// Starts from a stored window at <paramref name="nowMs"/> (uptime after a reboot): the power-off time counts as no
+        /// time at all, so nothing rolls out of the window because the amplifier was off (S13). A multiple already warned
+        /// about before the power cut is not warned again.
+        /// </summary>
+        public void Restore(DoseState from, long nowMs)
+        {
+            _closedPpm = 0;
+            for (int k = 0; k < DoseState.ClosedHours; k++)
+            {
+                int ppm = from.ClosedPpm[k] < 0 ? 0 : from.ClosedPpm[k];
+                _hourPpm[k] = ppm;
+                _closedPpm += ppm;
+            }
+            _current = DoseState.ClosedHours;
+            _hourPpm[_current] = 0;
+            _currentFraction = (from.RunningPpm < 0 ? 0 : from.RunningPpm) / (double)PartsPerMillion;
+            _started = true;
+            _lastMs = nowMs;
+            _hourEndMs = nowMs + MsPerHour - from.RunningElapsedMs;
+            _warnedMultiple = from.WarnedMultiple < 0 ? 0 : from.WarnedMultiple;
         }
 
         private double FractionPerMs(double levelDbA)

@@ -28,30 +28,46 @@ public sealed class CapCommand : ICommand
         var limit = CliOptions.Parsed<double?>("--limit", "DBA", $"maximum programme level, {PolicyLimits.MinLimitDbA:0}-{PolicyLimits.MaxLimitDbA:0} dBA (default {PolicyLimits.DefaultLimitDbA:0})", text =>
             Finite("--limit", text) is var v && v >= PolicyLimits.MinLimitDbA && v <= PolicyLimits.MaxLimitDbA ? v
                 : throw new UsageException($"--limit must be between {PolicyLimits.MinLimitDbA:0} and {PolicyLimits.MaxLimitDbA:0} dBA, got '{text}'"));
+        var ackLimit = CliOptions.Parsed<double?>("--ack-limit", "DBA", $"limit of the acknowledged tier (S12), {PolicyLimits.MinAckLimitDbA:0}-{PolicyLimits.MaxAckLimitDbA:0} dBA (default {PolicyLimits.DefaultAckLimitDbA:0})", text =>
+            Finite("--ack-limit", text) is var v && v >= PolicyLimits.MinAckLimitDbA && v <= PolicyLimits.MaxAckLimitDbA ? v
+                : throw new UsageException($"--ack-limit must be between {PolicyLimits.MinAckLimitDbA:0} and {PolicyLimits.MaxAckLimitDbA:0} dBA, got '{text}'"));
+        var model = CliOptions.Parsed<int?>("--model", "NAME", "a headphone of the project's table (data/headphones.csv; case and spaces do not matter): its nominal impedance and sensitivity", text => (int?)ModelRow(text));
         var json = CliOptions.Flag("--json", "print one JSON object");
         var command = new HelpedCommand(Name, "Gain, volume cap and resulting level for a headphone")
         {
-            Usage = "Usage: ampsim cap --impedance OHM [--sensitivity VALUE --unit dB/mW|dB/V] [--limit DBA] [--json]",
+            Usage = "Usage: ampsim cap (--impedance OHM [--sensitivity VALUE --unit dB/mW|dB/V] | --model NAME) [--limit DBA] [--ack-limit DBA] [--json]",
             Details = """
                 The safety policy's decision for one headphone (docs/design.md §7): the gain, the deepest attenuator
                 setting the user may reach (the cap), the programme level there, and why. A load the controller keeps
-                muted (a short, an open jack) gets "muted" and the reason, never a level.
+                muted (a short, an open jack) gets "muted" and the reason, never a level. "ack" is the acknowledged tier
+                (rule S12): what the long press after the warning at the cap allows, up to the --ack-limit.
+                --model looks the headphone up by name; an unknown name is bad input with the closest names.
                 """,
             Examples =
             [
                 "ampsim cap --impedance 300 --sensitivity 97 --unit dB/mW",
                 "ampsim cap --impedance 32          (unknown headphone: the worst case for 32 ohm)",
                 "ampsim cap --impedance 16 --sensitivity 120 --unit dB/V --limit 80 --json",
+                "ampsim cap --model \"HD 600\"       (Sennheiser HD 600: 300 ohm, 97 dB/V)",
             ],
             ExitCodes = [(0, "the decision was printed"), (2, "bad input (one line on stderr)")],
         };
-        foreach (var option in new Option[] { impedance, sensitivity, unit, limit, json }) command.Options.Add(option);
+        foreach (var option in new Option[] { impedance, sensitivity, unit, model, limit, ackLimit, json }) command.Options.Add(option);
         command.SetAction(p =>
         {
-            var input = Input(p.GetValue(impedance), p.GetValue(sensitivity), p.GetValue(unit), p.GetValue(limit) ?? PolicyLimits.DefaultLimitDbA);
+            var input = p.GetValue(model) is int row
+                ? ModelInput(row, p.GetValue(impedance), p.GetValue(sensitivity), p.GetValue(unit), p.GetValue(limit) ?? PolicyLimits.DefaultLimitDbA)
+                : Input(p.GetValue(impedance), p.GetValue(sensitivity), p.GetValue(unit), p.GetValue(limit) ?? PolicyLimits.DefaultLimitDbA);
+            input.AckLimitDbA = p.GetValue(ackLimit) ?? PolicyLimits.DefaultAckLimitDbA;
             var decision = SafetyPolicy.Decide(input);
-            if (p.GetValue(json)) io.Out.WriteLine(ToJson(decision, input.Class));
-            else WriteText(decision, input.Class, io.Out);
+            string? modelName = p.GetValue(model) is int m ? HeadphoneLookup.Name(m) : null;
+            if (p.GetValue(json)) io.Out.WriteLine(ToJson(decision, input.Class, modelName));
+            else
+            {
+                if (modelName != null) io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Model        {modelName} ({input.LeftOhm:0.#} ohm nominal, {input.KnownSensitivity:0.#} {SensitivityUnits.Name(input.KnownUnit)})"));
+                WriteText(decision, input.Class, io.Out);
+            }
             return ExitCodes.Ok;
         });
         return command;
@@ -71,16 +87,33 @@ public sealed class CapCommand : ICommand
         return input;
     }
 
+    /// <summary>The table row of --model NAME; an unknown name is bad input that names the closest models.</summary>
+    static int ModelRow(string text)
+    {
+        int row = HeadphoneLookup.Find(text);
+        if (row == HeadphoneLookup.NotFound)
+            throw new UsageException($"--model: no headphone '{text}' in the table; closest: {HeadphoneLookup.ClosestNames(text, 3)}");
+        return row;
+    }
+
+    static PolicyInput ModelInput(int row, double? impedance, double? sensitivity, SensitivityUnit? unit, double limit)
+    {
+        if (impedance is not null || sensitivity is not null || unit is not null)
+            throw new UsageException("--model gives impedance and sensitivity: do not combine it with --impedance, --sensitivity or --unit");
+        return Input(HeadphoneLookup.NominalOhm(row), HeadphoneLookup.Sensitivity(row), HeadphoneLookup.Unit(row), limit);
+    }
+
     static double Finite(string option, string text) =>
         CliOptions.TryFinite(text, out double v) ? v : throw new UsageException($"{option} must be a finite number, got '{text}'");
 
-    internal static string ToJson(PolicyDecision d, LoadClass load)
+    internal static string ToJson(PolicyDecision d, LoadClass load, string? model = null)
     {
         using var buffer = new MemoryStream();
         var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using (var w = new Utf8JsonWriter(buffer, options))
         {
             w.WriteStartObject();
+            if (model != null) w.WriteString("model", model);
             w.WriteString("loadClass", SenseCommand.ClassName(load));
             w.WriteNumber("gainDb", d.GainDb);
             w.WriteNumber("gainStep", d.GainStep);
@@ -99,6 +132,14 @@ public sealed class CapCommand : ICommand
             w.WriteBoolean("hissAudible", d.HissAudible);
             Nullable(w, "dampingFactor", d.DampingFactor);
             if (d.SensitivityKnown) w.WriteBoolean("needsDedicatedAmp", d.NeedsDedicatedAmp); else w.WriteNull("needsDedicatedAmp");
+            // S12: the acknowledged tier (the default tier's numbers where it adds nothing; null numbers when muted).
+            w.WriteStartObject("ack");
+            w.WriteBoolean("available", d.HasAck);
+            w.WriteNumber("limitDbA", Math.Round(d.AckLimitDbA, 1));
+            w.WriteNumber("gainDb", d.AckGainDb);
+            if (d.Muted) w.WriteNull("capDb"); else w.WriteNumber("capDb", d.AckCapDb);
+            if (d.Muted) w.WriteNull("splDbA"); else w.WriteNumber("splDbA", Math.Round(d.AckSplAtCapDbA, 1));
+            w.WriteEndObject();
             w.WriteStartArray("reasons");
             foreach (var r in d.Reasons) w.WriteStringValue(r.ToString());
             w.WriteEndArray();
@@ -138,6 +179,9 @@ public sealed class CapCommand : ICommand
         else
         {
             o.WriteLine(string.Create(inv, $"Cap          {d.CapDb} dB -> {d.SplAtCapDbA:F1} dBA with the programme signal (limit {d.LimitDbA:F0} dBA)"));
+            o.WriteLine(d.HasAck
+                ? string.Create(inv, $"Acknowledged {d.AckCapDb} dB at gain {d.AckGainDb:+0;-0;0} dB -> {d.AckSplAtCapDbA:F1} dBA after the warning and a 1.5 s press (limit {d.AckLimitDbA:F0} dBA)")
+                : string.Create(inv, $"Acknowledged none: the tier (limit {d.AckLimitDbA:F0} dBA) allows no more than the cap"));
             o.WriteLine(d.SafeStartDb == AttenuatorProfile.MuteDb
                 ? "Safe start   muted (even the deepest step is above the safe default level; turn up from mute)"
                 : string.Create(inv, $"Safe start   {d.SafeStartDb} dB -> {d.SplAtSafeStartDbA:F1} dBA"));

@@ -8,7 +8,7 @@ namespace AmpController.Simulator.Data;
 
 /// <summary>One row of data/headphones.csv.</summary>
 public sealed record HeadphoneRow(string Model, string Kind, double NominalOhm, double Value, SensitivityUnit Unit,
-    double CsvDbPerMw, double CsvDbPerV)
+    double CsvDbPerMw, double CsvDbPerV, string Source = "")
 {
     public double DbPerV => AcousticMath.ToDbPerV(Value, Unit, NominalOhm);
     public double DbPerMw => Unit == SensitivityUnit.DbPerMw ? Value : AcousticMath.DbPerVToDbPerMw(Value, NominalOhm);
@@ -46,7 +46,7 @@ public static class HeadphoneTable
             if (!SensitivityUnits.TryParse(unitText, out SensitivityUnit unit)) throw new FormatException($"row {csv.RowNumber}: unknown unit {unitText}");
             rows.Add(new HeadphoneRow(csv.GetString("model"), csv.GetString("kind"), csv.Parse<double>("nominal_impedance_ohm"),
                 csv.Parse<double>("sensitivity_value"), unit, csv.Parse<double>("sensitivity_db_spl_per_mw"),
-                csv.Parse<double>("sensitivity_db_spl_per_vrms")));
+                csv.Parse<double>("sensitivity_db_spl_per_vrms"), csv.GetString("source")));
         }
         return rows;
     }

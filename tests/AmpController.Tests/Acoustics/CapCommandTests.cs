@@ -141,3 +141,92 @@ public class CapCommandTests
         StringAssert.StartsWith(lines[0], "ampsim cap: ");
     }
 }
+
+/// <summary>`ampsim cap --json` "ack" and `--model` (docs/design.md §7, issue 16).</summary>
+[TestClass]
+public class CapAckAndModelTests
+{
+    static JsonElement Json(params string[] args)
+    {
+        var r = AmpSim.Run(new[] { "cap" }.Concat(args).Append("--json").ToArray());
+        Assert.AreEqual(0, r.ExitCode, r.Stderr);
+        return JsonDocument.Parse(r.Stdout).RootElement;
+    }
+
+    [TestMethod]
+    public void S12_cap_json_ack_is_the_cap_recomputed_for_the_acknowledged_limit()
+    {
+        var board = BoardProfile.Reference();
+        var j = Json("--impedance", "300");
+        var ack = j.GetProperty("ack");
+        double dbPerV = WorstCaseSensitivity.DbPerVForMeasuredOhm(300);
+        int gain = ack.GetProperty("gainDb").GetInt32(), cap = ack.GetProperty("capDb").GetInt32();
+        Assert.IsTrue(ack.GetProperty("available").GetBoolean());
+        Assert.AreEqual(100.0, ack.GetProperty("limitDbA").GetDouble());
+        Assert.AreEqual(VolumeCap.ProgrammeLevelDbA(board, dbPerV, gain, cap), ack.GetProperty("splDbA").GetDouble(), 0.05);
+        Assert.IsTrue(ack.GetProperty("splDbA").GetDouble() <= 100.0 && ack.GetProperty("splDbA").GetDouble() > 99.0);
+        Assert.AreEqual(VolumeCap.StepForLevel(board, dbPerV, gain, 100.0), cap);
+        Assert.AreEqual(GainChoice.Choose(board, dbPerV, 300, 100.0).GainDb, gain);
+        Assert.IsTrue(gain + cap > j.GetProperty("gainDb").GetInt32() + j.GetProperty("capDb").GetInt32());
+    }
+
+    [TestMethod]
+    [DataRow("85")]
+    [DataRow("92")]
+    [DataRow("100")]
+    public void S12_ack_limit_bounds_the_tier(string limit)
+    {
+        var ack = Json("--impedance", "32", "--ack-limit", limit).GetProperty("ack");
+        Assert.IsTrue(ack.GetProperty("splDbA").GetDouble() <= double.Parse(limit) + 1e-9);
+        Assert.AreEqual(limit != "85", ack.GetProperty("available").GetBoolean(), "85 dBA adds nothing to the default tier");
+    }
+
+    [TestMethod]
+    public void S12_no_tier_for_muted_or_unconfirmed_loads()
+    {
+        var shortLoad = Json("--impedance", "0.5").GetProperty("ack");
+        Assert.IsFalse(shortLoad.GetProperty("available").GetBoolean());
+        Assert.AreEqual(JsonValueKind.Null, shortLoad.GetProperty("capDb").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, shortLoad.GetProperty("splDbA").ValueKind);
+        var d = SafetyPolicy.Decide(new PolicyInput { Class = Core.Sensing.LoadClass.Mono, LeftOhm = 32 });
+        Assert.IsFalse(d.HasAck);
+        Assert.AreEqual(d.MaxTotalGainDb, d.AckGainDb + d.AckCapDb);
+    }
+
+    [TestMethod]
+    public void Cap_ack_limit_outside_85_to_100_is_bad_input()
+    {
+        foreach (var bad in new[] { "84", "101", "nan", "x" })
+        {
+            var r = AmpSim.Run("cap", "--impedance", "32", "--ack-limit", bad);
+            Assert.AreEqual(2, r.ExitCode, bad);
+            Assert.AreEqual(1, r.Stderr.TrimEnd().Split('\n').Length, r.Stderr);
+        }
+    }
+
+    [TestMethod]
+    public void Cap_model_looks_up_impedance_and_sensitivity()
+    {
+        var byModel = Json("--model", "sennheiser hd600");
+        var byHand = Json("--impedance", "300", "--sensitivity", "97", "--unit", "dB/V");
+        Assert.AreEqual("Sennheiser HD 600", byModel.GetProperty("model").GetString());
+        foreach (var field in new[] { "gainDb", "capDb", "splDbA", "assumedSensitivityDbPerV" })
+            Assert.AreEqual(byHand.GetProperty(field).GetDouble(), byModel.GetProperty(field).GetDouble(), field);
+        Assert.IsTrue(byModel.GetProperty("sensitivityKnown").GetBoolean());
+        var text = AmpSim.Run("cap", "--model", "HD 600");
+        Assert.AreEqual(0, text.ExitCode);
+        StringAssert.Contains(text.Stdout, "Sennheiser HD 600 (300 ohm nominal, 97 dB/V)");
+    }
+
+    [TestMethod]
+    public void Cap_unknown_model_is_exit_2_with_the_closest_names()
+    {
+        var r = AmpSim.Run("cap", "--model", "HD 6000");
+        Assert.AreEqual(2, r.ExitCode);
+        Assert.AreEqual("", r.Stdout);
+        Assert.AreEqual(1, r.Stderr.TrimEnd().Split('\n').Length, r.Stderr);
+        StringAssert.Contains(r.Stderr, "closest: Sennheiser HD 600");
+        var both = AmpSim.Run("cap", "--model", "HD 600", "--impedance", "300");
+        Assert.AreEqual(2, both.ExitCode);
+    }
+}

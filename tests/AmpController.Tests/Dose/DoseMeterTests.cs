@@ -12,7 +12,7 @@ public class DoseMeterTests
     private const double Rounding = DoseMeter.WindowHours / (double)DoseMeter.PartsPerMillion;
 
     /// <summary>Plays <paramref name="level"/> from <paramref name="fromMs"/> for <paramref name="ms"/> in 10 ms ticks.</summary>
-    private static long Play(DoseMeter meter, long fromMs, long ms, double level, long tickMs = 10)
+    internal static long Play(DoseMeter meter, long fromMs, long ms, double level, long tickMs = 10)
     {
         long t = fromMs;
         for (long end = fromMs + ms; t < end;)

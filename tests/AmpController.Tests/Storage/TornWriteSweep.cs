@@ -30,7 +30,9 @@ public static class TornWriteSweep
     public sealed record Result(int Cases, int CutPointsPerWrite, int LongestRecord, int WritesPerSave);
 
     /// <param name="fromDepth">The shortest history to start from (a record whose save is one step from the last value).</param>
-    public static Result Run<T>(StoredRecord<T> record, int fromDepth = 0)
+    /// <param name="byteStride">Cut at every n-th byte offset only (every bit of it, and always the last byte and the
+    /// complete write): for long records in the default suite; 1 (every byte) in the long run.</param>
+    public static Result Run<T>(StoredRecord<T> record, int fromDepth = 0, int byteStride = 1)
     {
         int cases = 0, cutPoints = 0, longest = 0, writesPerSave = 0;
         for (int depth = fromDepth; depth <= record.History.Length; depth++)
@@ -48,6 +50,7 @@ public static class TornWriteSweep
                     for (int at = 0; at <= length; at++)
                         for (int bits = 0; bits < (at < length ? 8 : 1); bits++)
                         {
+                            if (byteStride > 1 && at % byteStride != 0 && at < length - 1) continue;
                             if (shape == TornWrite.Deleted && (at > 0 || bits > 0)) continue; // one case: the cut point does not matter
                             var flash = Prepared(record, history, at * 8 + bits);
                             flash.CutWrite(write, at, bits, shape);
