@@ -23,7 +23,8 @@ public static class NameCheck
         (new Regex(@"gain(?:-select)? relays?", RegexOptions.IgnoreCase), "gain"),
         (new Regex(@"series (?:output )?resistor relay", RegexOptions.IgnoreCase), "series"),
     };
-    static readonly Regex Relay = new(@"\bK\d+[AB]?\b");
+    // "AKG K701" is a headphone (data/headphones.csv, the tier table of docs/acoustics.md), not a relay.
+    static readonly Regex Relay = new(@"(?<!AKG )\bK\d+[AB]?\b");
     static readonly Regex Connector = new(@"\bJ\d+\b");
     static readonly Regex Chip = new(@"\bU\d{3,4}\b");
 
