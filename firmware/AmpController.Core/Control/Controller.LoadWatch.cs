@@ -28,11 +28,11 @@ namespace AmpController.Core.Control
             _measured = result;
         }
 
-        private void WatchLoad(long now)
+        private ControllerPhase WatchLoad(long now)
         {
             ILoadWatch? watch = _ports.LoadWatch;
-            if (watch == null || !_relayClosed) return;
-            if (_state != ControllerState.RampUp && _state != ControllerState.Playing) return;
+            if (watch == null || !_output.RelayClosed) return _phase;
+            if (State != ControllerState.RampUp && State != ControllerState.Playing) return _phase;
             if (_watchedInsertion != _insertionCount)
             {
                 _watchedInsertion = _insertionCount;
@@ -40,10 +40,10 @@ namespace AmpController.Core.Control
                 watch.Begin(m != null ? m.LeftOhm : double.NaN, m != null ? m.RightOhm : double.NaN);
             }
             LoadWatchVerdict verdict = watch.Update(now);
-            if (verdict == LoadWatchVerdict.Same) return;
+            if (verdict == LoadWatchVerdict.Same) return _phase;
             _loadChanges++;
             _lastLoadChange = verdict;
-            StartMeasuring(now); // relay open first, then mute, then the sense relay: a fresh insertion
+            return ControllerPhase.Measuring; // relay open first, then mute, then the sense relay: a fresh insertion
         }
     }
 }

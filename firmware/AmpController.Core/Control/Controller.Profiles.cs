@@ -32,7 +32,7 @@ namespace AmpController.Core.Control
         public string ConfirmedProfile { get { return _offerState == ProfileOfferState.Confirmed ? _decision.OfferName : ""; } }
 
         /// <summary>Why the load stays silent in noLoad (the policy's reason code, e.g. LOAD_LINE), or "".</summary>
-        public string SilentReason { get { return _state == ControllerState.NoLoad ? _decision.SilentReason : ""; } }
+        public string SilentReason { get { return _phase == ControllerPhase.NoLoad ? _decision.SilentReason : ""; } }
 
         /// <summary>A new decision came from the policy: it is the worst case; remember it and offer a matching profile.</summary>
         private void TakeNewDecision()
@@ -63,52 +63,41 @@ namespace AmpController.Core.Control
         /// <summary>
         /// The long press: confirms an offered profile while playing (or ramping); otherwise nothing. The press must have
         /// begun after the offer was shown, i.e. made (or made again after a fault) and its LED lit while playing
-        /// (S12: a deliberate answer to the offer, not a hold left over from before it).
+        /// (S12: a deliberate answer to the offer, not a hold left over from before it). With the same gain the cap is
+        /// lifted and the level stays; another gain goes through mute, relay open and the gain change (S3).
         /// </summary>
-        private void ConfirmOffer(long now)
+        private ControllerPhase OnLongPress()
         {
-            if (_offerState != ProfileOfferState.Offered) return;
-            if (_offerShownAtMs < _offeredAtMs || _gesture.PressStartedMs < _offerShownAtMs) return;
-            if (_state != ControllerState.RampUp && _state != ControllerState.Playing) return;
+            if (_offerState != ProfileOfferState.Offered) return _phase;
+            if (_offerShownAtMs < _offeredAtMs || _gesture.PressStartedMs < _offerShownAtMs) return _phase;
+            if (State != ControllerState.RampUp && State != ControllerState.Playing) return _phase;
             _offerState = ProfileOfferState.Confirmed;
             int gainChange = _decision.OfferGainDb - _decision.GainDb;
             _decision.GainStep = _decision.OfferGainStep;
             _decision.GainDb = _decision.OfferGainDb;
             _decision.CapDb = _decision.OfferCapDb;
-            if (_decision.GainStep == _gainStepApplied) return; // the cap is lifted; the level stays where it is
+            if (_decision.GainStep == _output.GainStep) return _phase; // the cap is lifted; the level stays where it is
 
-            // S3: another gain only with the chip muted and the relay open; the attenuator moves the other way, so the
-            // level comes back (ramped) at the same loudness.
+            // The attenuator moves the other way, so the level comes back (ramped) at the same loudness.
             _decision.SafeStartDb = ClampToRange(_decision.SafeStartDb - gainChange);
             _userLevelDb = ClampToRange(_userLevelDb - gainChange);
-            _targetDb = _userLevelDb;
-            DeviceStatus st = Mute();
-            if (st != DeviceStatus.Ok)
-            {
-                EnterFault(st, now);
-                return;
-            }
-            OpenRelay();
-            BeginConfiguring(now);
+            return ControllerPhase.OpeningForGain;
         }
 
         /// <summary>LED 0: blinking while a profile is offered, on once confirmed, else off. Written only on change.</summary>
-        private void ShowOffer(long now)
+        private ControllerPhase ShowOffer(long now)
         {
             bool shownNow = _offerState == ProfileOfferState.Offered && _offerShownAtMs < _offeredAtMs
-                && (_state == ControllerState.RampUp || _state == ControllerState.Playing);
+                && (State == ControllerState.RampUp || State == ControllerState.Playing);
             if (shownNow) _offerShownAtMs = now;
             int wanted = 0;
             if (_offerState == ProfileOfferState.Confirmed) wanted = ProfileLedMask;
             else if (_offerState == ProfileOfferState.Offered && (now / OfferBlinkHalfPeriodMs) % 2 == 0) wanted = ProfileLedMask;
-            if (wanted == _ledMask) return;
-            DeviceStatus st = _switches.SetLeds(wanted);
-            if (st != DeviceStatus.Ok)
-            {
-                EnterFault(st, now);
-                return;
-            }
+            if (wanted == _ledMask) return _phase;
+            DeviceStatus st = _ports.Switches.SetLeds(wanted);
+            if (st != DeviceStatus.Ok) return Failed(st);
             _ledMask = wanted;
+            return _phase;
         }
     }
 }

@@ -52,19 +52,11 @@ namespace AmpController.Core.Control
             return (request == MuteRequested) != _userMuted;
         }
 
-        private void TakeReevaluation(long now)
+        private ControllerPhase OnReevaluation()
         {
-            if (!_reevaluateRequested) return;
+            if (!_reevaluateRequested) return _phase;
             _reevaluateRequested = false;
-            switch (_state)
-            {
-                case ControllerState.NoLoad:
-                case ControllerState.Configuring:
-                case ControllerState.RampUp:
-                case ControllerState.Playing:
-                    StartMeasuring(now);
-                    break;
-            }
+            return IsInserted(_phase) && _phase != ControllerPhase.Measuring ? ControllerPhase.Measuring : _phase;
         }
     }
 }

@@ -45,16 +45,16 @@ namespace AmpController.Core.Control
             if (_supplyGoodSinceMs >= 0) _supplyEvents++; // a drop after a good reading (a low at boot is the power-up)
             _supplyGoodSinceMs = -1;
             _supplyEventSeen = true;
-            if (_relayClosed) _ports.OutputRelay.Write(false); // the chip's undefined state must not reach the headphone
+            _output.Cut(); // the chip's undefined state must not reach the headphone
         }
 
         /// <summary>The tick's part: a latched supply event becomes a fault (relay open, mute, recovery) in any running state.</summary>
-        private void WatchSupply(long now)
+        private ControllerPhase OnSupplyEvent()
         {
-            if (!_supplyEventSeen) return;
+            if (!_supplyEventSeen) return _phase;
             _supplyEventSeen = false;
-            if (_state == ControllerState.SafeStart || _state == ControllerState.SafeMode) return; // they wait for it anyway
-            EnterFault(DeviceStatus.SupplyLost, now);
+            if (_phase == ControllerPhase.SafeStart || _phase == ControllerPhase.SafeMode) return _phase; // they wait for it anyway
+            return Failed(DeviceStatus.SupplyLost);
         }
 
         /// <summary>True when the chip is known to have been powered for at least 250 ms (always, without a supervisor).</summary>

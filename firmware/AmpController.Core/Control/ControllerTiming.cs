@@ -21,6 +21,14 @@ namespace AmpController.Core.Control
         /// <summary>Relay contact settle time (signal relays: operate + bounce ≤ 10 ms) before un-muting.</summary>
         public const int RelaySettleMs = 20;
 
+        /// <summary>
+        /// S3, issue 17: time a relay is given to switch before the next relay that depends on it moves: the gain relays
+        /// only this long after the output relay opened, the output relay only this long after the gain relays switched.
+        /// One tick: the board's G6K relays release within 4.7 ms and operate within 7.5 ms, coil plus mechanical budget
+        /// (firmware/AmpController.Simulator/Board/HardwareSafetyTiming.cs, ngspice and data sheet figures).
+        /// </summary>
+        public const int RelaySwitchMs = TickMs;
+
         /// <summary>The ramp starts this far below its target ...</summary>
         public const int RampSpanDb = 20;
 

@@ -34,6 +34,13 @@ public static class HardwareSafetyTiming
     /// need the relay's mechanical operate time on top.</summary>
     public const double CoilOperateMaxMs = 3.5;
 
+    /// <summary>The relays' mechanical operate time, not simulated: a budget (the G6S data sheet gives 4 ms max, as for release).</summary>
+    public const double RelayMechanicalOperateMaxMs = 4.0;
+
+    /// <summary>GPIO (or expander pin) high → contacts closed and settled, worst case: coil rise plus the mechanical budget.
+    /// The gain relays must have settled this long before the output relay connects them to the jack (S3, issue 17).</summary>
+    public const double RelayOperateMaxMs = CoilOperateMaxMs + RelayMechanicalOperateMaxMs;
+
     /// <summary>Plug out → K1's contacts open, worst case: coil decay plus the mechanical budget.</summary>
     public const double PlugRemovalToRelayOpenMaxMs = CoilReleaseAfterPlugRemovalMaxMs + RelayMechanicalReleaseMaxMs;
 

@@ -60,7 +60,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _sensor = new SimSenseFrontEnd(config.Seed, Clock, () => Expander.SenseRelayClosed, () => Relay.Closed);
         LoadWatch = new SimLoadWatch(config.Seed, () => Relay.Closed, _sensor.Circuit.Left, _sensor.Circuit.Right, _sensor.Circuit.Source);
         Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
-        Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay);
+        Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay, Clock);
         Policy = new SafetyCapPolicy(Profile);
         Policy.Input.LimitDbA = config.LimitDbA;
         Policy.Input.SafeDefaultDbA = config.SafeDefaultDbA;

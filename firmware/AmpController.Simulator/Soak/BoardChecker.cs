@@ -183,6 +183,9 @@ public sealed class BoardChecker
         }
         Require(_board.Observer.GainChangesWhileUnsafe == 0, "S3", "gain relays switched with the relay closed or the attenuator playing");
         Require(_board.Observer.RelayClosingsUnmuted == 0, "S1/S2", "relay closed onto an attenuator that was not muted");
+        Require(_board.Controller.UnlistedTransitions == 0, "S5", "the controller changed phase outside its transition table");
+        Require(_board.Observer.GainChangesBeforeRelayReleased == 0, "S3", "gain relays switched before the output relay had released");
+        Require(_board.Observer.RelayClosingsBeforeGainSettled == 0, "S3", "output relay closed before the gain relays had settled");
         if (!s.RelayClosed) _mustOpenBy.Clear();
         else if (!s.Muted) _mustOpenBy.RemoveAll(o => o.Absorbable);
         if (_board.Stalled) // a hung loop sees nothing: the period starts when it runs again (S8 covers the hang)

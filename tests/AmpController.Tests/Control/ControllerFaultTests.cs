@@ -204,7 +204,12 @@ public class ControllerFaultTests
         });
         Assert.AreEqual(ControllerTiming.PowerOnSettleMs, rig.Clock.NowMs - first);
         Assert.AreEqual(ControllerState.Configuring, rig.Controller.State);
-        Assert.IsTrue(rig.Relay.Closed, "closes right after the confirmed second initialisation");
+        Assert.AreEqual(ControllerPhase.SwitchingGain, rig.Controller.Phase);
+        Assert.IsFalse(rig.Relay.Closed, "S3: the gain relays switched in this tick; the output relay waits a tick for them");
+        Assert.IsTrue(rig.Volume.Muted);
+        rig.Tick();
+        Assert.AreEqual(ControllerPhase.RelaySettling, rig.Controller.Phase);
+        Assert.IsTrue(rig.Relay.Closed, "closes one tick after the confirmed second initialisation switched the gain");
         Assert.IsTrue(rig.Volume.Muted);
     }
 

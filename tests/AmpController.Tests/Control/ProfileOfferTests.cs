@@ -117,6 +117,38 @@ public class ProfileOfferTests
         Assert.IsTrue(top.SplDbA <= 85 + 1e-9 && top.SplDbA > 85 - 1.5, $"{top.SplDbA} dBA: the profile's cap reaches the limit");
     }
 
+    /// <summary>
+    /// Issue 17 (the demo's hd600 trace re-closed the relay inside the tick that switched the gain): sampled once a tick
+    /// on the board's real state, the output relay is open in the tick before every gain change and in the tick of it,
+    /// and the observer, which sees each write at its millisecond, finds no switch inside the relays' settle times.
+    /// </summary>
+    [TestMethod]
+    [DataRow(VolumeChipChoice.Ds1882)]
+    [DataRow(VolumeChipChoice.Pt2258)]
+    public void S3_the_relay_is_open_a_full_tick_before_and_after_every_gain_change_of_a_confirmation(VolumeChipChoice chip)
+    {
+        var board = Playing(Hd600, chip, profiles: Hd600Profile);
+        board.PressButton(2000);
+        var before = board.Snapshot();
+        int changes = 0;
+        for (int t = 0; t < 3000; t += ControllerTiming.TickMs)
+        {
+            board.Tick();
+            var now = board.Snapshot();
+            if (now.GainDb != before.GainDb)
+            {
+                changes++;
+                Assert.IsFalse(before.RelayClosed, $"relay closed at {before.TMs} ms, the tick before the gain changed");
+                Assert.IsFalse(now.RelayClosed, $"relay closed at {now.TMs} ms, the tick the gain changed");
+            }
+            before = now;
+        }
+        Assert.AreEqual(1, changes, "the confirmation switches the gain once");
+        Assert.IsTrue(board.Snapshot().RelayClosed && board.Snapshot().State == "playing", "and plays again");
+        Assert.AreEqual(0, board.Observer.GainChangesBeforeRelayReleased, "S3: gain switched before the output relay released");
+        Assert.AreEqual(0, board.Observer.RelayClosingsBeforeGainSettled, "S3: output relay closed before the gain relays settled");
+    }
+
     [TestMethod]
     public void S12_a_confirmation_with_the_same_gain_lifts_the_cap_and_leaves_the_level()
     {

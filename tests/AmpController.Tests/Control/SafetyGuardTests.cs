@@ -5,7 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 namespace AmpController.Tests.Control;
 
 /// <summary>
-/// Issue 19: four deliberate bugs the suite let through (removing the cap clamp in WriteLevel, skipping the readback
+/// Issue 19: four deliberate bugs the suite let through (removing the cap clamp in WriteLevel, now OutputPath.SetLevel, skipping the readback
 /// before the relay closes, a 20 dB ramp step, removing the S3 guard). Each test below fails with that bug; each
 /// asserts against the rule's own figure (the policy's cap, docs/safety.md's ramp), never the controller's constant.
 /// </summary>
@@ -19,11 +19,11 @@ public class SafetyGuardTests
         rig.Policy.CapDb = -17;
         rig.Boot();
         rig.PlugAndPlay();
-        Assert.IsTrue(rig.Controller.WriteLevel(0, rig.Clock.NowMs));
+        Assert.AreEqual(DeviceStatus.Ok, rig.Controller.Output.SetLevel(0));
         Assert.AreEqual(-17, rig.Volume.Level, "asked for 0 dB, written at the policy's cap");
-        Assert.IsTrue(rig.Controller.WriteLevel(-5, rig.Clock.NowMs));
+        Assert.AreEqual(DeviceStatus.Ok, rig.Controller.Output.SetLevel(-5));
         Assert.AreEqual(-17, rig.Volume.Level);
-        Assert.IsTrue(rig.Controller.WriteLevel(-40, rig.Clock.NowMs));
+        Assert.AreEqual(DeviceStatus.Ok, rig.Controller.Output.SetLevel(-40));
         Assert.AreEqual(-40, rig.Volume.Level, "below the cap: as asked");
     }
 
@@ -35,11 +35,11 @@ public class SafetyGuardTests
         rig.PlugAndPlay();
         Assert.IsTrue(rig.Relay.Closed);
         int changes = rig.Switches.GainChanges;
-        Assert.AreEqual(DeviceStatus.Rejected, rig.Controller.ApplyGainStep(2), "relay closed, attenuator playing");
+        Assert.AreEqual(DeviceStatus.Rejected, rig.Controller.Output.SetGainStep(2, rig.Clock.NowMs + ControllerTiming.TickMs), "relay closed, attenuator playing");
         rig.Controller.RequestMute(true);
         rig.Tick();
         Assert.IsTrue(rig.Volume.Muted);
-        Assert.AreEqual(DeviceStatus.Rejected, rig.Controller.ApplyGainStep(2), "muted, but the relay is closed");
+        Assert.AreEqual(DeviceStatus.Rejected, rig.Controller.Output.SetGainStep(2, rig.Clock.NowMs + ControllerTiming.TickMs), "muted, but the relay is closed");
         Assert.AreEqual(changes, rig.Switches.GainChanges, "no gain relay moved");
         Assert.AreEqual(0, rig.Switches.S3Violations);
     }

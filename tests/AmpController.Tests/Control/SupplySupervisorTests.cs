@@ -125,8 +125,8 @@ public class SupplySupervisorTests
         for (int t = 0; t < atMsAfterPlug; t += ControllerTiming.TickMs) board.Tick();
         bool wasClosed = board.Relay.Closed;
         long injectedAt = board.NowMs, openedAt = -1, closedAt = -1, goodAt = -1;
-        board.Relay.Opening = () => { if (openedAt < 0) openedAt = board.NowMs; };
-        board.Relay.Closing = () => { if (closedAt < 0 && goodAt >= 0) closedAt = board.NowMs; };
+        board.Relay.Opening += () => { if (openedAt < 0) openedAt = board.NowMs; };
+        board.Relay.Closing += () => { if (closedAt < 0 && goodAt >= 0) closedAt = board.NowMs; };
         board.InjectFault(new FaultSpec(kind, FaultDevice.Volume, 1, durationMs));
         double max = double.NegativeInfinity;
         for (int t = 0; t < 3000; t += ControllerTiming.TickMs)
