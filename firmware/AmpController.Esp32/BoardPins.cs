@@ -87,7 +87,7 @@ namespace AmpController.Esp32
         /// </summary>
         public const int WatchdogFeed = 14;
 
-        /// <summary>COM2 (UART2) console on the 3-pin header J302 (hardware/board/sheets/console.txt): TX 17, RX 16.</summary>
+        /// <summary>COM2 console (the chip's UART1: nanoFramework maps COMn to UART n−1) on the 3-pin header J302 (hardware/board/sheets/console.txt): TX 17, RX 16.</summary>
         public const int ConsoleTx = 17;
         public const int ConsoleRx = 16;
     }

@@ -20,7 +20,7 @@ namespace AmpController.Esp32
     ///      nothing here writes to it; only the controller unmutes, after a readback confirms the configuration;
     ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
     ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
-    ///   4. the 10 ms control loop runs (the mute memory's flash write and console lines between ticks), with a 1 ms input sampler and the S8 stall
+    ///   4. the 10 ms control loop runs (the mute memory's flash write, console lines from COM2 and their replies between ticks), with a 1 ms input sampler and the S8 stall
     ///      monitor on timers; an exception in the loop opens the relay, counts the reboot and reboots (S8).
     /// </summary>
     public static class Program
@@ -38,6 +38,8 @@ namespace AmpController.Esp32
         // Held in static fields so the timers live as long as the program.
         private static Timer? _sampleTimer;
         private static Timer? _stallTimer;
+        // The serial console on COM2 (null when the port could not be opened): sends its queued output between ticks.
+        private static SerialTerminal? _terminal;
 
         public static void Main()
         {
@@ -46,7 +48,12 @@ namespace AmpController.Esp32
             _outputRelay = outputRelay;
 
             var board = new Esp32Board(gpio, outputRelay);
-            var output = new DebugConsoleOutput();
+            var debug = new DebugConsoleOutput();
+            Esp32SerialPort? port = Esp32SerialPort.Open(debug);
+            SerialTerminal? terminal = port == null ? null : new SerialTerminal(port, true);
+            _terminal = terminal;
+            // The start-up report goes to the debugger and the serial console; replies to the serial console.
+            IConsoleOutput output = terminal == null ? (IConsoleOutput)debug : new TeeConsoleOutput(debug, terminal);
             var settings = new Settings();
             var store = new SettingsStore(board.Files);
             LoadSettings(store, settings, output);
@@ -60,7 +67,8 @@ namespace AmpController.Esp32
             _controller = controller;
 
             var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings));
-            var console = new ConsoleSession(new NoSerialInput(), shell, output);
+            var console = terminal == null ? new ConsoleSession(new NoSerialInput(), shell, debug)
+                : new ConsoleSession(terminal, shell, terminal);
 
             // The callbacks allocate nothing; the stall monitor runs even when the control loop does not (S8).
             _sampleTimer = new Timer(SampleInputs, null, SampleMs, SampleMs);
@@ -131,6 +139,7 @@ namespace AmpController.Esp32
                     controller.Tick();
                     if (_muteMemory != null) _muteMemory.Flush(); // a mute change reaches flash between ticks (S9 copies)
                     console.Poll();
+                    if (_terminal != null) _terminal.Pump(); // at most 64 bytes a period: the UART write never waits
                 }
                 catch (Exception)
                 {

@@ -11,6 +11,22 @@ namespace AmpController.Core.SerialConsole
         private int _length;
         private bool _lastWasCr;
 
+        /// <summary>Characters of the line being typed (at most MaxLineLength + 1: one more marks it too long).</summary>
+        public int Length { get { return _length; } }
+
+        /// <summary>Character <paramref name="index"/> (0 ≤ index &lt; Length) of the line being typed.</summary>
+        public char CharAt(int index)
+        {
+            return _chars[index];
+        }
+
+        /// <summary>Drops the line being typed (Ctrl-C on the terminal, or bytes lost in the UART).</summary>
+        public void Clear()
+        {
+            _length = 0;
+            _lastWasCr = false;
+        }
+
         /// <summary>Feeds one byte; returns the finished line when it ends one, else null.</summary>
         public string? Feed(byte value)
         {

@@ -4,10 +4,8 @@ using AmpController.Core.SerialConsole;
 namespace AmpController.Esp32.Adapters
 {
     /// <summary>
-    /// Console input on the device. Reading the USB UART needs nanoFramework.System.IO.Ports, which is outside the
-    /// pinned, gate-covered API (third_party/nanoframework/api.txt), so this source has no lines yet: the shell is
-    /// wired and polled, and a SerialPort-backed source (bytes through ConsoleLineBuffer) replaces this one
-    /// (docs/console.md).
+    /// Console input when COM2 could not be opened (Esp32SerialPort.Open returned null): no lines. The amplifier runs on;
+    /// the reason went to the debug output.
     /// </summary>
     public sealed class NoSerialInput : IConsoleLineSource
     {
