@@ -8,6 +8,7 @@ using AmpController.Core.LoadWatch;
 using AmpController.Core.Sensing;
 using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
+using AmpController.Core.Service;
 using AmpController.Core.Supervision;
 using AmpController.Esp32.Adapters;
 
@@ -40,6 +41,9 @@ namespace AmpController.Esp32
         private static Timer? _stallTimer;
         // The serial console on COM2 (null when the port could not be opened): sends its queued output between ticks.
         private static SerialTerminal? _terminal;
+        // What selftest and calibrate drive (filled by BuildController) and the loop's own timing for selftest.
+        private static ServicePorts? _service;
+        private static readonly LoopTiming _timing = new LoopTiming();
 
         public static void Main()
         {
@@ -66,7 +70,8 @@ namespace AmpController.Esp32
             Controller controller = BuildController(board, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
             _controller = controller;
 
-            var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings));
+            var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings),
+                new ConsoleService(controller, _service!, RuntimeVersion));
             var console = terminal == null ? new ConsoleSession(new NoSerialInput(), shell, debug)
                 : new ConsoleSession(terminal, shell, terminal);
 
@@ -83,6 +88,7 @@ namespace AmpController.Esp32
         private static void LoadSettings(SettingsStore store, Settings settings, IConsoleOutput output)
         {
             LoadOutcome outcome = store.Load(settings);
+            store.RepairCopies(); // one copy damaged by a power cut during a save: held twice again (S9)
             output.WriteLine(store.Status.Describe());
             if (outcome == LoadOutcome.CorruptDefaults)
                 output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
@@ -110,11 +116,11 @@ namespace AmpController.Esp32
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
-            IBoardSwitches switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
+            var switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
             var sensePorts = new SensePorts(board.SenseSource, board.SenseLeft, board.SenseRight, board.SenseSourceOn,
                 board.SenseRangeLowLeft, board.SenseRangeLowRight, board.SenseZoomLeft, board.SenseZoomRight);
-            IImpedanceSensor sensor = new ImpedanceSensor(sensePorts,
-                new SenseCalibrationStore(board.Files).Load()); // factory constants; defaults (flagged) if missing or bad
+            var calibrationStore = new SenseCalibrationStore(board.Files);
+            var sensor = new ImpedanceSensor(sensePorts, calibrationStore.Load()); // factory constants; defaults (flagged) if missing or bad
 
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
@@ -125,8 +131,18 @@ namespace AmpController.Esp32
             // S7: the load watch (hardware/load-watch.cir) reads its four ADC1 pins while the relay is closed.
             ports.LoadWatch = new LoadWatchSensor(board.LoadWatchZLeft, board.LoadWatchLevelLeft, board.LoadWatchZRight,
                 board.LoadWatchLevelRight);
+            _service = new ServicePorts(board.Clock, board.Bus, volume, supervised ? Esp32Board.Pt2258Address
+                : Esp32Board.VolumeChipAddress, supervised, switches, Esp32Board.ExpanderAddress, board.OutputRelay,
+                board.JackSwitch, sensor, sensePorts, calibrationStore);
+            _service.VolumeSupplyGood = ports.VolumeSupplyGood;
+            _service.Heap = new Esp32HeapProbe();
+            _service.Timing = _timing;
             return new Controller(ports, policy, watchdog, bootGuard);
         }
+
+        /// <summary>What `version` names as the runtime: the pinned API has no call that reads the image's version.</summary>
+        private const string RuntimeVersion = "nanoFramework ESP32 image (its version is not readable through the pinned API;"
+            + " Device Explorer's Device Capabilities show it)";
 
         /// <summary>Console lines run between ticks, never during one; a period with no line allocates nothing.</summary>
         private static void RunControlLoop(Esp32Board board, Controller controller, ConsoleSession console)
@@ -134,12 +150,14 @@ namespace AmpController.Esp32
             long next = board.Clock.NowMs;
             while (true)
             {
+                long start = board.Clock.NowMs;
                 try
                 {
                     controller.Tick();
                     if (_muteMemory != null) _muteMemory.Flush(); // a mute change reaches flash between ticks (S9 copies)
                     console.Poll();
                     if (_terminal != null) _terminal.Pump(); // at most 64 bytes a period: the UART write never waits
+                    _timing.Record(start, board.Clock.NowMs, ControllerTiming.TickMs);
                 }
                 catch (Exception)
                 {

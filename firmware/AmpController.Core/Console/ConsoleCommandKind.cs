@@ -18,5 +18,15 @@ namespace AmpController.Core.SerialConsole
         Volume,
         /// <summary>'safemode off': leave the S8 safe mode (clears the boot-loop counter).</summary>
         LeaveSafeMode,
+        /// <summary>Firmware and nanoFramework package versions.</summary>
+        Version,
+        /// <summary>The board self-test (issue 15): a pass/fail table, then the safe state.</summary>
+        SelfTest,
+        /// <summary>The guided factory calibration of the sense circuit.</summary>
+        Calibrate,
+        /// <summary>'ok': the operator confirms the step a procedure asked for (e.g. the calibration plug is in).</summary>
+        Confirm,
+        /// <summary>'cancel': stops the procedure under way; nothing it measured is kept.</summary>
+        Cancel,
     }
 }

@@ -18,7 +18,7 @@ namespace AmpController.Core.SerialConsole
                 case SettingsResult.SafeDefaultAboveLimit:
                     return "default would be above the limit; raise the limit first or pick a lower default";
                 case SettingsResult.ProfileNameInvalid:
-                    return "profile name must be 1-" + StoredProfile.MaxNameLength.ToString() + " characters of A-Z a-z 0-9 . _ + -";
+                    return "profile name must be " + NameRule();
                 case SettingsResult.ProfileImpedanceOutOfRange:
                     return "impedance must be " + ConsoleNumbers.FormatTenths(StoredProfile.MinImpedanceTenthsOhm) + ".."
                         + ConsoleNumbers.FormatTenths(StoredProfile.MaxImpedanceTenthsOhm) + " ohm";
@@ -32,8 +32,17 @@ namespace AmpController.Core.SerialConsole
                 case SettingsResult.ProfilesFull: return "all " + Settings.MaxProfiles.ToString() + " profile slots are used; delete one first";
                 case SettingsResult.ProfileNotFound: return "no profile with that name ('profile list' shows them)";
                 case SettingsResult.ChipInvalid: return "chip must be DS1882 or PT2258";
+                case SettingsResult.ProfileSensitivityImplausible:
+                    return "sensitivity does not fit the impedance in the other unit; check the number and the unit";
                 default: return "ok";
             }
+        }
+
+        /// <summary>What a profile name may be (StoredProfile.IsValidName), for error messages.</summary>
+        public static string NameRule()
+        {
+            return "1-" + StoredProfile.MaxNameLength.ToString()
+                + " characters of A-Z a-z 0-9 . _ + - and single inner spaces (in double quotes: \"HD 600\")";
         }
 
         private static string Range(int min, int max)

@@ -54,7 +54,8 @@ namespace AmpController.Core.SerialConsole
         /// <summary>Tenths as text with one decimal, e.g. 970 → "97.0".</summary>
         public static string FormatTenths(int tenths)
         {
-            return (tenths / 10).ToString() + "." + (tenths % 10).ToString();
+            long magnitude = tenths < 0 ? -(long)tenths : tenths;
+            return (tenths < 0 ? "-" : "") + (magnitude / 10).ToString() + "." + (magnitude % 10).ToString();
         }
     }
 }

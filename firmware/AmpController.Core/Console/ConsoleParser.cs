@@ -15,8 +15,14 @@ namespace AmpController.Core.SerialConsole
         private const int MaxTokens = 6;      // "profile add NAME OHM SENS UNIT"
 
         public const string Usage =
-            "help | status | limit <60..100> | default <60..80> | profile add <name> <ohm> <sens> <dB/mW|dB/V> | "
-            + "profile list | profile del <name> | save | chip DS1882|PT2258 | mute | unmute | vol +N|-N | safemode off";
+            "help [command] | status | version | vol +N|-N | mute | unmute | limit <60..100> | default <60..80> | "
+            + "profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile list | profile del <name> | save | chip DS1882|PT2258 | "
+            + "selftest | calibrate | ok | cancel | safemode off";
+
+        // Tokenize's answers besides a word count.
+        private const int TooManyWords = -1;
+        private const int OpenQuote = -2;
+        private const int StrayQuote = -3;
 
         /// <summary>Fills <paramref name="command"/> and returns null, or returns the error text (no newline).</summary>
         public static string? Parse(string? line, ConsoleCommand command)
@@ -31,13 +37,20 @@ namespace AmpController.Core.SerialConsole
 
             string[] tokens = new string[MaxTokens];
             int count = Tokenize(line, tokens);
-            if (count < 0) return "too many words; commands: " + Usage;
+            if (count == TooManyWords) return "too many words; commands: " + Usage;
+            if (count == OpenQuote) return "a double quote is not closed; a name with spaces goes in quotes: \"HD 600\"";
+            if (count == StrayQuote) return "double quotes go around a whole word only, e.g. profile del \"HD 600\"";
             if (count == 0) return null;
 
             // if-chain rather than a string switch: the compiler's hashed string switch is avoided on the device.
             string word = tokens[0].ToLower();
-            if (word == "help") return NoArguments(ConsoleCommandKind.Help, word, count, command);
+            if (word == "help") return Help(tokens, count, command);
             if (word == "status") return NoArguments(ConsoleCommandKind.Status, word, count, command);
+            if (word == "version") return NoArguments(ConsoleCommandKind.Version, word, count, command);
+            if (word == "selftest") return NoArguments(ConsoleCommandKind.SelfTest, word, count, command);
+            if (word == "calibrate") return NoArguments(ConsoleCommandKind.Calibrate, word, count, command);
+            if (word == "ok") return NoArguments(ConsoleCommandKind.Confirm, word, count, command);
+            if (word == "cancel") return NoArguments(ConsoleCommandKind.Cancel, word, count, command);
             if (word == "save") return NoArguments(ConsoleCommandKind.Save, word, count, command);
             if (word == "mute") return NoArguments(ConsoleCommandKind.Mute, word, count, command);
             if (word == "unmute") return NoArguments(ConsoleCommandKind.Unmute, word, count, command);
@@ -50,7 +63,7 @@ namespace AmpController.Core.SerialConsole
             if (word == "vol") return Volume(tokens, count, command);
             if (word == "profile") return Profile(tokens, count, command);
             if (word == "safemode") return SafeMode(tokens, count, command);
-            return "unknown command '" + tokens[0] + "'; commands: " + Usage;
+            return "unknown command '" + tokens[0] + "'; commands: " + ConsoleHelp.CommandWords() + " ('help' explains them)";
         }
 
         private static string StripTerminator(string line)
@@ -61,7 +74,11 @@ namespace AmpController.Core.SerialConsole
             return end == line.Length ? line : line.Substring(0, end);
         }
 
-        /// <summary>Splits on spaces into <paramref name="tokens"/>; -1 when there are more than it holds.</summary>
+        /// <summary>
+        /// Splits on spaces into <paramref name="tokens"/>; a word in double quotes may hold spaces ("HD 600", quotes
+        /// dropped). Returns the word count, or TooManyWords, OpenQuote (no closing quote) or StrayQuote (a quote inside a
+        /// word or glued to the next one).
+        /// </summary>
         private static int Tokenize(string line, string[] tokens)
         {
             int count = 0, i = 0;
@@ -69,12 +86,39 @@ namespace AmpController.Core.SerialConsole
             {
                 while (i < line.Length && line[i] == ' ') i++;
                 if (i == line.Length) break;
-                int start = i;
-                while (i < line.Length && line[i] != ' ') i++;
-                if (count == tokens.Length) return -1;
-                tokens[count++] = line.Substring(start, i - start);
+                int start = i, end;
+                if (line[i] == '"')
+                {
+                    start = ++i;
+                    while (i < line.Length && line[i] != '"') i++;
+                    if (i == line.Length) return OpenQuote;
+                    end = i++;
+                    if (i < line.Length && line[i] != ' ') return StrayQuote;
+                }
+                else
+                {
+                    while (i < line.Length && line[i] != ' ')
+                        if (line[i++] == '"') return StrayQuote;
+                    end = i;
+                }
+                if (count == tokens.Length) return TooManyWords;
+                tokens[count++] = line.Substring(start, end - start);
             }
             return count;
+        }
+
+        private static string? Help(string[] tokens, int count, ConsoleCommand command)
+        {
+            if (count > 2) return "usage: help [command], e.g. help vol";
+            if (count == 2)
+            {
+                string topic = tokens[1].ToLower();
+                if (!ConsoleHelp.IsCommand(topic))
+                    return "no command '" + tokens[1] + "'; commands: " + ConsoleHelp.CommandWords();
+                command.Name = topic;
+            }
+            command.Kind = ConsoleCommandKind.Help;
+            return null;
         }
 
         private static string? NoArguments(ConsoleCommandKind kind, string word, int count, ConsoleCommand command)
@@ -167,6 +211,7 @@ namespace AmpController.Core.SerialConsole
             if (!SensitivityUnits.TryParse(tokens[5], out unit)) return "unit '" + tokens[5] + "' must be dB/mW or dB/V";
 
             SettingsResult valid = StoredProfile.Validate(name, ohm, sensitivity, unit);
+            if (valid == SettingsResult.ProfileSensitivityImplausible) return Implausible(ohm, sensitivity, unit);
             if (valid != SettingsResult.Ok) return ConsoleMessages.Explain(valid);
             command.Kind = ConsoleCommandKind.ProfileAdd;
             command.Profile = new StoredProfile(name, ohm, sensitivity, unit);
@@ -175,8 +220,20 @@ namespace AmpController.Core.SerialConsole
 
         private static string NameError(string name)
         {
-            return "name '" + name + "' is invalid: 1-" + StoredProfile.MaxNameLength.ToString()
-                + " characters of A-Z a-z 0-9 . _ + -";
+            return "name '" + name + "' is invalid: " + ConsoleMessages.NameRule();
+        }
+
+        /// <summary>E.g. "60 dB/V at 300 ohm is 54.8 dB/mW, outside 70.0..150.0 dB/mW: check the number and the unit".</summary>
+        private static string Implausible(int ohmTenths, int sensitivityTenths, SensitivityUnit unit)
+        {
+            SensitivityUnit other = unit == SensitivityUnit.DbPerMw ? SensitivityUnit.DbPerV : SensitivityUnit.DbPerMw;
+            int min = other == SensitivityUnit.DbPerMw ? StoredProfile.MinDbPerMwTenths : StoredProfile.MinDbPerVTenths;
+            int max = other == SensitivityUnit.DbPerMw ? StoredProfile.MaxDbPerMwTenths : StoredProfile.MaxDbPerVTenths;
+            return ConsoleNumbers.FormatTenths(sensitivityTenths) + " " + SensitivityUnits.Name(unit) + " at "
+                + ConsoleNumbers.FormatTenths(ohmTenths) + " ohm is "
+                + ConsoleNumbers.FormatTenths(StoredProfile.OtherUnitTenths(ohmTenths, sensitivityTenths, unit)) + " "
+                + SensitivityUnits.Name(other) + ", outside " + ConsoleNumbers.FormatTenths(min) + ".."
+                + ConsoleNumbers.FormatTenths(max) + " " + SensitivityUnits.Name(other) + ": check the number and the unit";
         }
     }
 }

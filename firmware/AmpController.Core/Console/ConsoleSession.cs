@@ -3,7 +3,7 @@ namespace AmpController.Core.SerialConsole
     /// <summary>
     /// Moves lines from a source through the shell to an output, one line per <see cref="Poll"/>. The device polls
     /// it from the control loop between ticks (so console requests and ticks never run at the same time);
-    /// `ampsim console` polls it until the input ends. Polling with nothing waiting allocates nothing.
+    /// `ampsim console` polls it until the input ends and the shell is idle. Polling with nothing waiting allocates nothing.
     /// </summary>
     public sealed class ConsoleSession
     {
@@ -21,11 +21,18 @@ namespace AmpController.Core.SerialConsole
         /// <summary>Lines that were rejected (S10: each got a one-line error and changed nothing).</summary>
         public int Errors { get; private set; }
 
-        /// <summary>Writes a pending notification, then runs at most one waiting line; returns false when none was waiting.</summary>
+        /// <summary>
+        /// Writes a pending notification and what the shell has to add (a procedure's progress, the state after the last
+        /// command), then runs at most one waiting line unless the shell is busy. Returns false when the shell is idle and
+        /// no line was waiting.
+        /// </summary>
         public bool Poll()
         {
             string notice = _shell.TakeNotice();
             if (notice.Length > 0) _output.WriteLine(notice);
+            string more = _shell.Continue();
+            if (more.Length > 0) _output.WriteLine(more);
+            if (_shell.Busy) return true;
             string? line = _source.TryReadLine();
             if (line == null) return false;
             ConsoleReply reply = _shell.Execute(line);
@@ -33,5 +40,8 @@ namespace AmpController.Core.SerialConsole
             if (reply.Text.Length > 0) _output.WriteLine(reply.Text);
             return true;
         }
+
+        /// <summary>True while a procedure runs or a reply waits for the controller (no line is read meanwhile).</summary>
+        public bool Busy { get { return _shell.Busy; } }
     }
 }

@@ -8,24 +8,44 @@ namespace AmpController.Core.SerialConsole
     /// Executes console lines against the settings, the settings store and the controller (rule S10). A line is
     /// first parsed completely; only a valid command is applied, and each edit goes through a Settings method that
     /// checks before it changes anything. So a bad line changes nothing. Edits live in RAM until 'save'.
+    /// A command that asks the controller for something (volume, mute, an edit it re-decides on) is answered at once
+    /// with what was asked, and once the controller has settled with the state after it ("now: ...", from
+    /// <see cref="Continue"/>). Procedures (selftest, calibrate) run through <see cref="Continue"/> too.
     /// Not for the control tick: replies allocate strings.
     /// </summary>
-    public sealed class ConsoleShell
+    public sealed partial class ConsoleShell
     {
+        /// <summary>How long a reply waits for the controller to settle before it shows the state anyway (3 s of 10 ms periods).</summary>
+        public const int MaxSettlePolls = 300;
+
         private readonly Settings _settings;
         private readonly SettingsStore _store;
         private readonly IConsoleActions _actions;
+        private readonly IConsoleService? _service;
         private readonly ConsoleCommand _command = new ConsoleCommand();
+        private IConsoleProcedure? _procedure;
+        private bool _afterPending;
+        private int _afterPolls;
 
         public ConsoleShell(Settings settings, SettingsStore store, IConsoleActions actions)
+            : this(settings, store, actions, null) { }
+
+        public ConsoleShell(Settings settings, SettingsStore store, IConsoleActions actions, IConsoleService? service)
         {
             _settings = settings;
             _store = store;
             _actions = actions;
+            _service = service;
         }
 
         /// <summary>True when settings were edited since the last successful save.</summary>
         public bool UnsavedChanges { get; private set; }
+
+        /// <summary>True while the shell takes no line: a procedure works, or a reply waits for the controller to settle.</summary>
+        public bool Busy
+        {
+            get { return _afterPending || (_procedure != null && !_procedure.WaitsForOperator); }
+        }
 
         /// <summary>The controller's pending notification line, or "" (see IConsoleActions.TakeNotice).</summary>
         public string TakeNotice()
@@ -33,15 +53,38 @@ namespace AmpController.Core.SerialConsole
             return _actions.TakeNotice();
         }
 
+        /// <summary>
+        /// Called once per loop period before a line is read: steps a running procedure and shows the state after the
+        /// last command once the controller has settled. Returns what to print, or "" (nothing allocated then).
+        /// </summary>
+        public string Continue()
+        {
+            if (_procedure != null)
+            {
+                if (_procedure.WaitsForOperator) return "";
+                string text = _procedure.Step();
+                if (_procedure.Done) FinishProcedure();
+                return text;
+            }
+            if (!_afterPending) return "";
+            _afterPolls++;
+            if (_service != null && !_service.Settled && _afterPolls < MaxSettlePolls) return "";
+            _afterPending = false;
+            return "now: " + _actions.Describe();
+        }
+
         public ConsoleReply Execute(string? line)
         {
             string? error = ConsoleParser.Parse(line, _command);
             if (error != null) return ConsoleReply.Error(error);
+            if (_procedure != null) return DuringProcedure();
             switch (_command.Kind)
             {
                 case ConsoleCommandKind.None: return new ConsoleReply(true, "");
-                case ConsoleCommandKind.Help: return new ConsoleReply(true, HelpText());
+                case ConsoleCommandKind.Help: return new ConsoleReply(true, HelpText(_command.Name));
                 case ConsoleCommandKind.Status: return new ConsoleReply(true, StatusText());
+                case ConsoleCommandKind.Version:
+                    return new ConsoleReply(true, FirmwareVersion.Describe(_service != null ? _service.RuntimeVersion : "unknown"));
                 case ConsoleCommandKind.Limit: return Edited(_settings.TrySetLimit(_command.Number), LimitText());
                 case ConsoleCommandKind.SafeDefault:
                     return Edited(_settings.TrySetSafeDefault(_command.Number), "safe default " + _command.Number.ToString() + " dBA");
@@ -50,23 +93,75 @@ namespace AmpController.Core.SerialConsole
                 case ConsoleCommandKind.ProfileAdd:
                     return Edited(_settings.TryAddProfile(_command.Profile!), "added " + Describe(_command.Profile!));
                 case ConsoleCommandKind.ProfileDelete:
-                    return Edited(_settings.TryRemoveProfile(_command.Name), "deleted profile " + _command.Name);
+                    return Edited(_settings.TryRemoveProfile(_command.Name), "deleted profile " + Quoted(_command.Name));
                 case ConsoleCommandKind.ProfileList: return new ConsoleReply(true, ProfileListText());
                 case ConsoleCommandKind.Save: return Save();
                 case ConsoleCommandKind.Mute:
                     _actions.Mute();
-                    return new ConsoleReply(true, "muted");
+                    return Asked("mute");
                 case ConsoleCommandKind.Unmute:
                     _actions.Unmute();
-                    return new ConsoleReply(true, "unmuted (never above the cap)");
+                    return Asked("unmute (never above the cap)");
                 case ConsoleCommandKind.Volume:
                     _actions.StepVolume(_command.Number);
-                    return new ConsoleReply(true, "volume " + SignedSteps(_command.Number) + " dB requested; " + _actions.Describe());
+                    return Asked("volume " + SignedSteps(_command.Number) + " dB (stops at the cap)");
                 case ConsoleCommandKind.LeaveSafeMode:
                     if (!_actions.LeaveSafeMode()) return new ConsoleReply(true, "not in safe mode; nothing changed");
-                    return new ConsoleReply(true, "left safe mode; starting again muted (S1); " + _actions.Describe());
+                    return Asked("left safe mode; starting again muted (S1)");
+                case ConsoleCommandKind.SelfTest: return Start(true);
+                case ConsoleCommandKind.Calibrate: return Start(false);
+                case ConsoleCommandKind.Confirm: return ConsoleReply.Error("nothing to confirm: 'ok' answers a step of selftest or calibrate");
+                case ConsoleCommandKind.Cancel: return ConsoleReply.Error("nothing to cancel: no selftest or calibrate is running");
                 default: return ConsoleReply.Error("command not handled");
             }
+        }
+
+        /// <summary>While a procedure waits for the operator: 'ok' and 'cancel' answer it; status, help and version still work.</summary>
+        private ConsoleReply DuringProcedure()
+        {
+            IConsoleProcedure procedure = _procedure!;
+            switch (_command.Kind)
+            {
+                case ConsoleCommandKind.None: return new ConsoleReply(true, "");
+                case ConsoleCommandKind.Confirm:
+                case ConsoleCommandKind.Cancel:
+                    string text = procedure.Answer(_command.Kind == ConsoleCommandKind.Confirm);
+                    if (procedure.Done) FinishProcedure();
+                    return new ConsoleReply(true, text);
+                case ConsoleCommandKind.Help: return new ConsoleReply(true, HelpText(_command.Name));
+                case ConsoleCommandKind.Status: return new ConsoleReply(true, StatusText());
+                case ConsoleCommandKind.Version:
+                    return new ConsoleReply(true, FirmwareVersion.Describe(_service != null ? _service.RuntimeVersion : "unknown"));
+                default:
+                    return ConsoleReply.Error(procedure.Name + " is waiting: 'ok' when ready, 'cancel' to stop it");
+            }
+        }
+
+        private ConsoleReply Start(bool selfTest)
+        {
+            if (_service == null) return ConsoleReply.Error((selfTest ? "selftest" : "calibrate") + " is not available here");
+            string refusal;
+            IConsoleProcedure? procedure = selfTest ? _service.StartSelfTest(out refusal) : _service.StartCalibration(out refusal);
+            if (procedure == null) return ConsoleReply.Error(refusal);
+            _procedure = procedure;
+            _afterPending = false;
+            return new ConsoleReply(true, procedure.Step());
+        }
+
+        /// <summary>A procedure ended: the amplifier is back in the safe state; show where it is once settled.</summary>
+        private void FinishProcedure()
+        {
+            _procedure = null;
+            _afterPending = true;
+            _afterPolls = 0;
+        }
+
+        /// <summary>A request to the controller: answered now, the state after it follows once settled.</summary>
+        private ConsoleReply Asked(string text)
+        {
+            _afterPending = true;
+            _afterPolls = 0;
+            return new ConsoleReply(true, text);
         }
 
         private ConsoleReply Edited(SettingsResult result, string done)
@@ -74,72 +169,14 @@ namespace AmpController.Core.SerialConsole
             if (result != SettingsResult.Ok) return ConsoleReply.Error(ConsoleMessages.Explain(result));
             UnsavedChanges = true;
             _actions.SettingsChanged();
-            return new ConsoleReply(true, done + "; not saved yet ('save' keeps it)");
+            return Asked(done + "; not saved yet ('save' keeps it)");
         }
 
         private ConsoleReply Save()
         {
             if (!_store.Save(_settings)) return ConsoleReply.Error("save failed; the previous saved settings are kept (" + _store.Status.Describe() + ")");
             UnsavedChanges = false;
-            return new ConsoleReply(true, "saved (sequence " + _store.Status.Sequence.ToString() + ")");
-        }
-
-        private string LimitText()
-        {
-            string text = "limit " + _command.Number.ToString() + " dBA";
-            if (_command.Number > Settings.DefaultLimitDbA)
-                text += " (above " + Settings.DefaultLimitDbA.ToString() + " dBA: long listening at this level can harm hearing)";
-            return text;
-        }
-
-        private static string HelpText()
-        {
-            return "help                      this list\n"
-                + "status                    settings, storage and controller state\n"
-                + "limit <60..100>           highest programme level in dBA (default 85)\n"
-                + "default <60..80>          level every insertion starts at, in dBA (default 70)\n"
-                + "profile add <name> <ohm> <sens> <dB/mW|dB/V>\n"
-                + "profile list | profile del <name>\n"
-                + "chip DS1882|PT2258        volume chip fitted (used from the next start)\n"
-                + "save                      store the settings (two copies with CRC)\n"
-                + "mute | unmute | vol +N|-N volume, always within the cap\n"
-                + "safemode off              leave safe mode after repeated crashes (starts again muted)";
-        }
-
-        private string StatusText()
-        {
-            string text = "limit " + _settings.LimitDbA.ToString() + " dBA, safe default " + _settings.SafeDefaultDbA.ToString()
-                + " dBA, chip " + ChipName(_settings.VolumeChip) + ", " + _settings.ProfileCount.ToString() + " profile(s)"
-                + (UnsavedChanges ? ", unsaved changes" : "");
-            return text + "\n" + _store.Status.Describe() + "\n" + _actions.Describe();
-        }
-
-        private string ProfileListText()
-        {
-            if (_settings.ProfileCount == 0) return "no profiles";
-            string text = "";
-            for (int i = 0; i < _settings.ProfileCount; i++)
-            {
-                if (i > 0) text += "\n";
-                text += Describe(_settings.GetProfile(i));
-            }
-            return text;
-        }
-
-        private static string Describe(StoredProfile p)
-        {
-            return p.Name + " " + ConsoleNumbers.FormatTenths(p.ImpedanceTenthsOhm) + " ohm "
-                + ConsoleNumbers.FormatTenths(p.SensitivityTenthsDb) + " " + SensitivityUnits.Name(p.Unit);
-        }
-
-        private static string ChipName(VolumeChipChoice chip)
-        {
-            return chip == VolumeChipChoice.Pt2258 ? "PT2258" : "DS1882";
-        }
-
-        private static string SignedSteps(int steps)
-        {
-            return steps > 0 ? "+" + steps.ToString() : steps.ToString();
+            return new ConsoleReply(true, "saved; " + _store.Status.Describe());
         }
     }
 }

@@ -141,6 +141,7 @@ namespace AmpController.Core.Control
             ButtonEvent gesture = _gesture.Update(_button.Value, now);
             bool pressed = gesture == ButtonEvent.ShortPress; // a short press toggles mute on release
             if (TakeMuteToggle()) pressed = true;
+            if (_parked) return; // a service procedure owns the hardware (Controller.Service.cs)
 
             if (_phase == ControllerPhase.SafeMode)
             {

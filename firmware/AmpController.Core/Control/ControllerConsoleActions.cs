@@ -1,3 +1,4 @@
+using AmpController.Core.Acoustics;
 using AmpController.Core.Devices;
 using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
@@ -56,14 +57,48 @@ namespace AmpController.Core.Control
         {
             string text = "controller " + _controller.StateName;
             if (_controller.SilentReason.Length > 0) text += " (" + _controller.SilentReason + ")";
-            if (_controller.HasDecision)
-                text += ", gain " + _controller.GainDb.ToString() + " dB, cap " + _controller.CapDb.ToString()
-                    + " dB, level " + _controller.LevelDb.ToString() + " dB" + (_controller.UserMuted ? ", muted" : "");
+            if (_controller.HasDecision) text += Levels();
             if (_controller.OfferedProfile.Length > 0) text += ", profile '" + _controller.OfferedProfile + "' offered";
             if (_controller.ConfirmedProfile.Length > 0) text += ", profile '" + _controller.ConfirmedProfile + "' confirmed";
             if (_controller.FaultCount > 0)
                 text += ", " + _controller.FaultCount.ToString() + " fault(s), last " + DeviceStatusName();
             return text;
+        }
+
+        /// <summary>
+        /// Levels as a listener reads them (issue 15): the programme level in dBA (EN 50332 programme signal, full scale
+        /// -10 dB) at the present attenuator setting and at the cap, with the sensitivity the decision assumed, then the
+        /// attenuator and gain in dB. E.g. ", level 70.4 dBA (attenuator -27 dB), cap 84.6 dBA (-13 dB), gain 0 dB".
+        /// </summary>
+        private string Levels()
+        {
+            PolicyDecision? decision = _policy.LastDecision;
+            double dbPerV = double.NaN;
+            string basis = "worst-case sensitivity";
+            if (decision != null)
+            {
+                dbPerV = decision.AssumedSensitivityDbPerV;
+                if (decision.SensitivityKnown) basis = "stated sensitivity";
+                if (_controller.ConfirmedProfile.Length > 0 && decision.Offer != null)
+                {
+                    dbPerV = decision.Offer.DbPerV;
+                    basis = "profile's sensitivity";
+                }
+            }
+            BoardProfile board = _policy.Input.Board;
+            bool silent = _controller.UserMuted || !_controller.RelayClosed;
+            string level = silent ? "muted" : DbA(board, dbPerV, _controller.LevelDb);
+            return ", level " + level + " (attenuator " + _controller.LevelDb.ToString() + " dB), cap "
+                + DbA(board, dbPerV, _controller.CapDb) + " (" + _controller.CapDb.ToString() + " dB), gain "
+                + _controller.GainDb.ToString() + " dB, " + basis + (_controller.UserMuted ? ", muted" : "");
+        }
+
+        private string DbA(BoardProfile board, double dbPerV, int attenuationDb)
+        {
+            if (double.IsNaN(dbPerV)) return "? dBA";
+            double spl = VolumeCap.ProgrammeLevelDbA(board, dbPerV, _controller.GainDb, attenuationDb);
+            if (double.IsNegativeInfinity(spl)) return "muted";
+            return spl.ToString("F1") + " dBA";
         }
 
         /// <summary>

@@ -5,8 +5,7 @@ namespace AmpController.Core.Sensing
     /// measured a few times; after each finished measurement the caller hands over the sensor's settled ratios with Add.
     /// The sensor picks the gain itself: the zoom resistor reads zoomed, the low and high ones in the normal gain. The
     /// zoom resistor's measurements also give each channel's zero shift when zoomed (ImpedanceSensor.ZoomZeroShift).
-    /// Finish solves the constants and validates them. Used by the simulator's factory procedure and meant for a console
-    /// command on the device.
+    /// Finish solves the constants and validates them. Used by the simulator's factory procedure and by the console's calibrate (Core/Service/CalibrationProcedure).
     /// </summary>
     public sealed class SenseCalibrationRun
     {
@@ -45,8 +44,22 @@ namespace AmpController.Core.Sensing
 
         public int Count(int step) { return _count[step]; }
 
+        /// <summary>Forgets every measurement of one step (the console's calibrate measures a step again).</summary>
+        public void ClearStep(int step)
+        {
+            if (step < StepZoom || step > StepHigh) return;
+            _sum[2 * step] = 0;
+            _sum[2 * step + 1] = 0;
+            if (step == StepZoom)
+            {
+                _zoomZero[0] = 0;
+                _zoomZero[1] = 0;
+            }
+            _count[step] = 0;
+        }
+
         /// <summary>The zoomed resistor's ratio from its end zeros alone: the zoom shift it measures is not known yet.</summary>
-        static double Ratio(ImpedanceSensor sensor, int channel, bool zoom)
+        public static double Ratio(ImpedanceSensor sensor, int channel, bool zoom)
         {
             return zoom ? sensor.EndZeroRatio(channel) : sensor.SettledRatio(channel);
         }
@@ -55,11 +68,18 @@ namespace AmpController.Core.Sensing
         /// make no sense).</summary>
         public SenseCalibration Finish()
         {
+            return SenseCalibration.Validated(Candidate());
+        }
+
+        /// <summary>The constants the readings give before validation (so a caller can say which one is implausible), or
+        /// null when a step is missing or the readings cannot come from the model.</summary>
+        public SenseCalibration? Candidate()
+        {
             for (int s = 0; s < 3; s++)
-                if (_count[s] == 0) return SenseCalibration.Validated(null);
-            return SenseCalibration.Validated(SenseCalibration.FromResistors(ZoomOhm, LowOhm, HighOhm,
+                if (_count[s] == 0) return null;
+            return SenseCalibration.FromResistors(ZoomOhm, LowOhm, HighOhm,
                 Avg(StepZoom, 0), Avg(StepLow, 0), Avg(StepHigh, 0), Avg(StepZoom, 1), Avg(StepLow, 1), Avg(StepHigh, 1),
-                _zoomZero[0] / _count[StepZoom], _zoomZero[1] / _count[StepZoom]));
+                _zoomZero[0] / _count[StepZoom], _zoomZero[1] / _count[StepZoom]);
         }
 
         double Avg(int step, int channel) { return _sum[2 * step + channel] / _count[step]; }

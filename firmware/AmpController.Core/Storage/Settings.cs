@@ -61,12 +61,22 @@ namespace AmpController.Core.Storage
         }
 
         /// <summary>
-        /// Hands limit, safe default and profiles to the policy (the next decision uses them; the policy clamps again).
+        /// The limit the policy uses: the stored limit, but never above the default 85 dBA (S12: going above the default
+        /// needs a person at the amplifier, a long press after a warning; no setting edited on the console does it).
+        /// A stored limit above 85 dBA is kept for that acknowledged tier.
+        /// </summary>
+        public int EffectiveLimitDbA
+        {
+            get { return LimitDbA < DefaultLimitDbA ? LimitDbA : DefaultLimitDbA; }
+        }
+
+        /// <summary>
+        /// Hands limit (S12: at most the default, EffectiveLimitDbA), safe default and profiles to the policy (the next decision uses them; the policy clamps again).
         /// The chip choice is not here: it picks the driver at start-up. Allocates: call on change, not per tick.
         /// </summary>
         public void ApplyTo(PolicyInput input)
         {
-            input.LimitDbA = LimitDbA;
+            input.LimitDbA = EffectiveLimitDbA;
             input.SafeDefaultDbA = SafeDefaultDbA;
             input.Profiles = ProfileCount == 0 ? null : ToPolicyProfiles();
         }

@@ -16,5 +16,7 @@ namespace AmpController.Core.Storage
         ProfilesFull,
         ProfileNotFound,
         ChipInvalid,
+        /// <summary>In range in its own unit, but out of the other unit's range at the profile's impedance (a typo or the wrong unit).</summary>
+        ProfileSensitivityImplausible,
     }
 }

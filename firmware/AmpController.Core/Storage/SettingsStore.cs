@@ -35,6 +35,7 @@ namespace AmpController.Core.Storage
         {
             Status.Outcome = LoadOutcome.NotLoaded;
             Status.CorruptCopies = 0;
+            Status.RepairedCopies = 0;
             Status.ClampedValues = 0;
             Status.DroppedProfiles = 0;
             Status.Sequence = 0;
@@ -93,8 +94,36 @@ namespace AmpController.Core.Storage
 
             Status.LastSaveAttempted = true;
             Status.LastSaveOk = ok;
-            if (ok) Status.Sequence = sequence;
+            if (ok)
+            {
+                Status.Sequence = sequence;
+                // The written copy is good now; the other is good when it was the newest valid one.
+                Status.Outcome = newestSlot >= 0 ? LoadOutcome.BothCopiesValid : LoadOutcome.OneCopyValid;
+                Status.CorruptCopies = newestSlot >= 0 || Read(_names[1 - target]) == null ? 0 : 1;
+            }
             return ok;
+        }
+
+        /// <summary>
+        /// S9: when the load found one good copy and one damaged one (a power cut during a save), writes the good record
+        /// over the damaged copy and reads it back, so the settings are held twice again. The good copy is never written,
+        /// so a power cut during the repair leaves things as they were. Returns true when a copy was repaired. Called
+        /// once at start-up, after Load.
+        /// </summary>
+        public bool RepairCopies()
+        {
+            if (Status.Outcome != LoadOutcome.OneCopyValid || Status.CorruptCopies != 1) return false;
+            for (int slot = 0; slot < 2; slot++)
+            {
+                byte[]? good = Read(_names[slot]);
+                if (!SettingsCodec.TryDecodeRecord(good, _scratch, _decode)) continue;
+                string other = _names[1 - slot];
+                if (!Write(other, good!) || !RecordPair.SameBytes(Read(other), good!)) return false;
+                Status.RepairedCopies++;
+                Status.CorruptCopies = 0;
+                return true;
+            }
+            return false;
         }
 
         /// <summary>

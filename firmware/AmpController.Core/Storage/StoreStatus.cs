@@ -15,36 +15,41 @@ namespace AmpController.Core.Storage
         CorruptDefaults,
     }
 
-    /// <summary>Result of the last load and save of a <see cref="SettingsStore"/>.</summary>
+    /// <summary>Result of the last load, repair and save of a <see cref="SettingsStore"/>.</summary>
     public sealed class StoreStatus
     {
         public LoadOutcome Outcome;
         public uint Sequence;
         public int CorruptCopies;
+        /// <summary>Damaged copies rewritten from the good one since the load (SettingsStore.RepairCopies).</summary>
+        public int RepairedCopies;
         public int ClampedValues;
         public int DroppedProfiles;
         public bool LastSaveAttempted;
         public bool LastSaveOk;
 
-        /// <summary>One line for the console.</summary>
+        /// <summary>One line for the console, in plain words (e.g. "storage: saved, one copy repaired (save #4)").</summary>
         public string Describe()
         {
-            string text = "storage: " + OutcomeText() + ", seq " + Sequence.ToString();
-            if (CorruptCopies > 0) text += ", " + CorruptCopies.ToString() + " corrupt copy(ies)";
-            if (ClampedValues > 0) text += ", " + ClampedValues.ToString() + " value(s) clamped";
-            if (DroppedProfiles > 0) text += ", " + DroppedProfiles.ToString() + " invalid profile(s) dropped";
-            if (LastSaveAttempted) text += LastSaveOk ? ", last save ok" : ", LAST SAVE FAILED";
+            string text = "storage: " + OutcomeText();
+            if (ClampedValues > 0) text += "; " + ClampedValues.ToString() + " value(s) were out of range and were clamped";
+            if (DroppedProfiles > 0) text += "; " + DroppedProfiles.ToString() + " invalid profile(s) dropped";
+            if (LastSaveAttempted) text += LastSaveOk ? "; last save ok" : "; LAST SAVE FAILED, the previous settings are kept";
             return text;
         }
 
         private string OutcomeText()
         {
+            string save = " (save #" + Sequence.ToString() + ")";
             switch (Outcome)
             {
-                case LoadOutcome.BothCopiesValid: return "loaded (both copies valid)";
-                case LoadOutcome.OneCopyValid: return "loaded (one copy valid)";
-                case LoadOutcome.NoDataDefaults: return "defaults (nothing stored)";
-                case LoadOutcome.CorruptDefaults: return "defaults (stored data corrupt)";
+                case LoadOutcome.BothCopiesValid: return "saved, both copies good" + save;
+                case LoadOutcome.OneCopyValid:
+                    if (RepairedCopies > 0) return "saved, one copy repaired (it was damaged, e.g. by a power cut while saving)" + save;
+                    if (CorruptCopies > 0) return "saved, one copy damaged (the good one is in use; the next save replaces the other)" + save;
+                    return "saved, one copy (the second is written at the next save)" + save;
+                case LoadOutcome.NoDataDefaults: return "defaults, nothing saved yet";
+                case LoadOutcome.CorruptDefaults: return "DEFAULTS: both saved copies are damaged ('save' stores the settings again)";
                 default: return "not loaded";
             }
         }

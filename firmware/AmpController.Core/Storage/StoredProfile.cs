@@ -1,3 +1,4 @@
+using System;
 using AmpController.Core.Acoustics;
 
 namespace AmpController.Core.Storage
@@ -16,11 +17,14 @@ namespace AmpController.Core.Storage
         public const int MinImpedanceTenthsOhm = 40;
         public const int MaxImpedanceTenthsOhm = 10000;
 
-        // data/headphones.csv spans 82.6-119 dB/mW and 61-136.4 dB/V; the ranges leave margin around both.
-        public const int MinDbPerMwTenths = 700;
-        public const int MaxDbPerMwTenths = 1400;
+        // Issue 15: 20-150 dB/mW and 60-160 dB/V (data/headphones.csv spans 82.6-119 dB/mW and 61-136.4 dB/V). A profile
+        // is also checked in the other unit at its impedance (docs/design.md §5), because a claimed sensitivity that is too
+        // LOW lifts the cap once the profile is confirmed (S12): a typo such as 20 for 120 dB/mW at 32 ohm is 34.9 dB/V,
+        // below the dB/V range, and is refused instead of lifting the cap by 100 dB (S4).
+        public const int MinDbPerMwTenths = 200;
+        public const int MaxDbPerMwTenths = 1500;
         public const int MinDbPerVTenths = 600;
-        public const int MaxDbPerVTenths = 1500;
+        public const int MaxDbPerVTenths = 1600;
 
         public StoredProfile(string name, int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
         {
@@ -62,7 +66,21 @@ namespace AmpController.Core.Storage
             {
                 return SettingsResult.ProfileUnitInvalid;
             }
-            return SettingsResult.Ok;
+            int other = OtherUnitTenths(impedanceTenthsOhm, sensitivityTenthsDb, unit);
+            bool inOther = unit == SensitivityUnit.DbPerMw
+                ? other >= MinDbPerVTenths && other <= MaxDbPerVTenths
+                : other >= MinDbPerMwTenths && other <= MaxDbPerMwTenths;
+            return inOther ? SettingsResult.Ok : SettingsResult.ProfileSensitivityImplausible;
+        }
+
+        /// <summary>The sensitivity converted to the other unit at the profile's impedance (docs/design.md §5), in tenths.</summary>
+        public static int OtherUnitTenths(int impedanceTenthsOhm, int sensitivityTenthsDb, SensitivityUnit unit)
+        {
+            double ohm = impedanceTenthsOhm / 10.0;
+            double value = sensitivityTenthsDb / 10.0;
+            double other = unit == SensitivityUnit.DbPerMw ? AcousticMath.DbPerMwToDbPerV(value, ohm)
+                : AcousticMath.DbPerVToDbPerMw(value, ohm);
+            return (int)Math.Round(other * 10.0);
         }
 
         public SettingsResult Validate()
@@ -70,12 +88,22 @@ namespace AmpController.Core.Storage
             return Validate(Name, ImpedanceTenthsOhm, SensitivityTenthsDb, Unit);
         }
 
-        /// <summary>1-16 characters of A-Z a-z 0-9 . _ + - (no spaces: the console splits on them).</summary>
+        /// <summary>
+        /// 1-16 characters of A-Z a-z 0-9 . _ + - and single spaces between them ("HD 600"; the console takes such a
+        /// name in double quotes). No leading, trailing or double space, so a name reads back as it was typed.
+        /// </summary>
         public static bool IsValidName(string? name)
         {
             if (name == null || name.Length == 0 || name.Length > MaxNameLength) return false;
+            if (name[0] == ' ' || name[name.Length - 1] == ' ') return false;
             for (int i = 0; i < name.Length; i++)
-                if (!IsNameChar(name[i])) return false;
+            {
+                if (name[i] == ' ')
+                {
+                    if (name[i - 1] == ' ') return false;
+                }
+                else if (!IsNameChar(name[i])) return false;
+            }
             return true;
         }
 

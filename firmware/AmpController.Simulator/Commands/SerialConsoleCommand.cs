@@ -3,6 +3,9 @@ using System.Globalization;
 using System.CommandLine;
 using System.IO;
 using AmpController.Core.Control;
+using AmpController.Core.Platform;
+using AmpController.Core.Sensing;
+using AmpController.Core.Service;
 using AmpController.Core.SerialConsole;
 using AmpController.Core.Storage;
 using AmpController.Simulator.Board;
@@ -35,28 +38,35 @@ public sealed class SerialConsoleCommand : ICommand
         var plug = CliOptions.Parsed<double?>("--plug", "OHM", "a headphone of this impedance is plugged in and playing before the first line", text => Positive("--plug", text));
         var sensitivity = CliOptions.Parsed<double?>("--sensitivity", "DB_PER_V", "its true sensitivity, for --plug (default 100 dB/V)", text => Positive("--sensitivity", text));
         var seed = CliOptions.WholeNumber("--seed", "N", "simulation seed (default 1)", 0, int.MaxValue);
+        var missing = CliOptions.Parsed<string?>("--missing", "CHIP", "a chip that does not answer on I2C: expander or volume (for selftest)", Chip);
         var command = new HelpedCommand(Name, "The serial console on a simulated board, lines from standard input")
         {
-            Usage = "Usage: ampsim console [--flash DIR] [--plug OHM] [--sensitivity DB_PER_V] [--seed N]",
+            Usage = "Usage: ampsim console [--flash DIR] [--plug OHM] [--sensitivity DB_PER_V] [--seed N] [--missing CHIP]",
             Details = """
                 Reads console lines from standard input (one command a line; 'help' lists them), runs each through the
                 firmware's console shell on a simulated board and prints each reply. A bad line gets one 'error: ' line and
                 changes nothing (S10). Settings are loaded at start from the flash (defaults if missing or corrupt); 'save'
                 writes them there (two copies with CRC, S9), and a later run with the same --flash starts from them.
+                selftest and calibrate run on the simulated board. What a person does at the board is a line starting
+                'sim ': 'sim plug OHM' plugs a resistor of OHM ohms on both channels (a calibration plug), 'sim unplug'
+                empties the jack; such lines are read only when the console reads a line (a procedure waits for 'ok').
                 """,
             Examples =
             [
                 "echo status | ampsim console",
                 "printf 'limit 90\nsave\n' | ampsim console --flash /tmp/amp-flash",
                 "printf 'vol +10\nstatus\n' | ampsim console --plug 32",
+                "printf 'selftest\n' | ampsim console --missing expander",
+                "printf 'calibrate\nsim plug 10\nok\nsim plug 100\nok\nsim plug 470\nok\nsim unplug\nok\n' | ampsim console",
             ],
             ExitCodes = [(0, "at the end of the input (also when lines were rejected)"), (2, "bad options")],
         };
-        foreach (var option in new Option[] { flash, plug, sensitivity, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { flash, plug, sensitivity, seed, missing }) command.Options.Add(option);
         command.SetAction(p =>
         {
             if (p.GetValue(plug) is null && p.GetValue(sensitivity) is not null) throw new UsageException("--sensitivity needs --plug");
-            return Run(p.GetValue(flash), p.GetValue(plug), p.GetValue(sensitivity) ?? 100, (int)(p.GetValue(seed) ?? 1), io);
+            return Run(p.GetValue(flash), p.GetValue(plug), p.GetValue(sensitivity) ?? 100, (int)(p.GetValue(seed) ?? 1),
+                p.GetValue(missing), io);
         });
         return command;
     }
@@ -64,14 +74,16 @@ public sealed class SerialConsoleCommand : ICommand
     public int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
         AmpSimCli.RunOne(this, args, new CliIo(stdin, stdout, stderr));
 
-    static int Run(string? flashDir, double? plugOhm, double sensitivity, int seed, CliIo io)
+    static int Run(string? flashDir, double? plugOhm, double sensitivity, int seed, string? missing, CliIo io)
     {
         var stdin = io.In;
         var stdout = io.Out;
         var output = new WriterOutput(stdout);
         var settings = new Settings();
-        var store = new SettingsStore(flashDir == null ? new SimFileStore() : new HostDirectoryFileStore(flashDir));
+        IFileStore files = flashDir == null ? new SimFileStore() : new HostDirectoryFileStore(flashDir);
+        var store = new SettingsStore(files);
         LoadOutcome outcome = store.Load(settings);
+        store.RepairCopies(); // as the device does at start-up (S9)
         output.WriteLine(store.Status.Describe());
         if (outcome == LoadOutcome.CorruptDefaults)
             output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
@@ -80,13 +92,23 @@ public sealed class SerialConsoleCommand : ICommand
             Seed: seed, VolumeChip: settings.VolumeChip));
         settings.ApplyTo(board.Policy.Input);
         output.WriteLine("volume chip " + board.VolumeDriver.Name + " (stored choice)");
+        if (missing != null)
+        {
+            int address = missing == "expander" ? board.Expander.Address : board.VolumeChip.Address;
+            board.RemoveChip(address);
+            output.WriteLine($"(sim) the {missing} at 0x{address:X2} does not answer");
+        }
         if (plugOhm is double ohm) board.Plug(new HeadphoneLoad(ohm, ohm, sensitivity));
         RunFor(board, StartupMs);
 
         // Made after the plug settled: the actions reach the controller of this boot (no fault reboots it here).
-        var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(board.Controller, board.Policy, settings));
-        var session = new ConsoleSession(new ReaderLineSource(stdin), shell, output);
-        while (session.Poll()) RunFor(board, SettleMsPerLine);
+        ServicePorts servicePorts = board.ServicePorts();
+        servicePorts.CalibrationStore = new SenseCalibrationStore(files); // calibrate stores where the settings live
+        var service = new ConsoleService(board.Controller, servicePorts, RuntimeVersion);
+        var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(board.Controller, board.Policy, settings), service);
+        var session = new ConsoleSession(new ReaderLineSource(stdin, board, sensitivity, output), shell, output);
+        // A working procedure or a reply waiting for the controller is stepped once per control period, as on the device.
+        while (session.Poll()) RunFor(board, session.Busy ? ControllerTiming.TickMs : SettleMsPerLine);
         return ExitCodes.Ok;
     }
 
@@ -98,9 +120,33 @@ public sealed class SerialConsoleCommand : ICommand
     private static double Positive(string name, string text) =>
         CliOptions.TryFinite(text, out double v) && v > 0 ? v : throw new UsageException($"option {name}: expected a number greater than 0, got '{text}'");
 
-    private sealed class ReaderLineSource(TextReader reader) : IConsoleLineSource
+    /// <summary>What `version` names as the runtime here.</summary>
+    public const string RuntimeVersion = "ampsim (simulated board; no nanoFramework image)";
+
+    private static string Chip(string text) => text is "expander" or "volume" ? text
+        : throw new UsageException($"option --missing: expected expander or volume, got '{text}'");
+
+    /// <summary>Lines from standard input; a 'sim ' line is done at the board (plug, unplug) and reaches the shell as an empty line.</summary>
+    private sealed class ReaderLineSource(TextReader reader, SimulatedBoard board, double sensitivity, IConsoleOutput output) : IConsoleLineSource
     {
-        public string? TryReadLine() => reader.ReadLine();
+        public string? TryReadLine()
+        {
+            string? line = reader.ReadLine();
+            if (line == null || !line.StartsWith("sim ", StringComparison.Ordinal)) return line;
+            string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 2 && words[1] == "unplug")
+            {
+                board.Unplug();
+                output.WriteLine("(sim) jack empty");
+            }
+            else if (words.Length == 3 && words[1] == "plug" && CliOptions.TryFinite(words[2], out double ohm) && ohm > 0)
+            {
+                board.Plug(new HeadphoneLoad(ohm, ohm, sensitivity));
+                output.WriteLine($"(sim) plugged {ohm.ToString(CultureInfo.InvariantCulture)} ohm on both channels");
+            }
+            else output.WriteLine("(sim) not understood: 'sim plug OHM' or 'sim unplug'");
+            return "";
+        }
     }
 
     private sealed class WriterOutput(TextWriter writer) : IConsoleOutput

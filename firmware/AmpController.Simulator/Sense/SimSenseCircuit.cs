@@ -60,6 +60,9 @@ public sealed class SimSenseCircuit
     public ImpedanceSensor CreateSensor(SenseCalibration? calibration) =>
         new(new SensePorts(Source, Left, Right, SourceEnable, RangeLowLeft, RangeLowRight, ZoomLeft, ZoomRight), calibration);
 
+    /// <summary>The estimator's pins and inputs on this circuit (what CreateSensor wires).</summary>
+    public SensePorts Ports => new(Source, Left, Right, SourceEnable, RangeLowLeft, RangeLowRight, ZoomLeft, ZoomRight);
+
     public SimSenseParts Parts { get; }
     public SimEsp32Adc Adc { get; }
     public IAdcChannel Source { get; }

@@ -28,6 +28,9 @@ public sealed class SimSenseFrontEnd : IImpedanceSensor
 
     public SimSenseCircuit Circuit { get; }
 
+    /// <summary>The firmware estimator itself, for the console's selftest and calibrate (Core/Service).</summary>
+    public ImpedanceSensor Estimator => _sensor;
+
     /// <summary>The physical load in the jack (null: nothing); a half-inserted plug has intermittent contacts.</summary>
     public HeadphoneLoad? Load
     {

@@ -10,10 +10,10 @@ namespace AmpController.Tests.Cli;
 [TestClass]
 public class ConsoleCommandTests
 {
-    private static string[] Lines(string text) => text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+    internal static string[] Lines(string text) => text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
 
     /// <summary>Runs <paramref name="body"/> with a fresh folder for --flash, removed afterwards.</summary>
-    private static void WithFlash(Action<string> body)
+    internal static void WithFlash(Action<string> body)
     {
         string flash = Path.Combine(Path.GetTempPath(), "ampsim-console-" + Guid.NewGuid().ToString("N"));
         try { body(flash); }
@@ -46,15 +46,15 @@ public class ConsoleCommandTests
             var first = AmpSim.RunWithInput("limit 90\ndefault 75\nprofile add HD600 300 97 dB/mW\nchip PT2258\nsave\n",
                 "console", "--flash", flash);
             Assert.AreEqual(0, first.ExitCode, first.Stderr);
-            StringAssert.StartsWith(Lines(first.Stdout)[0], "storage: defaults (nothing stored)");
+            StringAssert.StartsWith(Lines(first.Stdout)[0], "storage: defaults, nothing saved yet");
             Assert.AreEqual("volume chip DS1882 (stored choice)", Lines(first.Stdout)[1]);
-            StringAssert.Contains(first.Stdout, "saved (sequence 1)");
+            StringAssert.Contains(first.Stdout, "saved; storage: saved, one copy (the second is written at the next save) (save #1)");
 
             var second = AmpSim.RunWithInput("status\nprofile list\n", "console", "--flash", flash);
             string[] lines = Lines(second.Stdout);
-            StringAssert.StartsWith(lines[0], "storage: loaded");
+            StringAssert.StartsWith(lines[0], "storage: saved, one copy");
             Assert.AreEqual("volume chip PT2258 (stored choice)", lines[1], "the saved chip choice picks the driver");
-            Assert.AreEqual("limit 90 dBA, safe default 75 dBA, chip PT2258, 1 profile(s)", lines[2]);
+            Assert.AreEqual("limit 90 dBA (85 until acknowledged at the amplifier), safe default 75 dBA, chip PT2258, 1 profile(s)", lines[2]);
             Assert.AreEqual("HD600 300.0 ohm 97.0 dB/mW", lines[^1]);
         });
     }
@@ -81,7 +81,7 @@ public class ConsoleCommandTests
             var r = AmpSim.RunWithInput("status\n", "console", "--flash", flash);
             Assert.AreEqual(0, r.ExitCode, r.Stderr);
             string[] lines = Lines(r.Stdout);
-            StringAssert.StartsWith(lines[0], "storage: defaults (stored data corrupt)");
+            StringAssert.StartsWith(lines[0], "storage: DEFAULTS: both saved copies are damaged");
             StringAssert.StartsWith(lines[1], "WARNING: stored settings are corrupt");
             Assert.AreEqual("volume chip DS1882 (stored choice)", lines[2]);
             StringAssert.StartsWith(lines[3], "limit 85 dBA, safe default 70 dBA, chip DS1882");

@@ -99,7 +99,7 @@ public class ConsoleShellTests
         ("chip DS1882", s => s.TrySetVolumeChip(VolumeChipChoice.Ds1882), new[] { "settings" }),
         ("profile add HD650 300 103 dB/V", s => s.TryAddProfile(new StoredProfile("HD650", 3000, 1030, SensitivityUnit.DbPerV)), new[] { "settings" }),
         ("profile add iem 10.5 119 db/mw", s => s.TryAddProfile(new StoredProfile("iem", 105, 1190, SensitivityUnit.DbPerMw)), new[] { "settings" }),
-        ("PROFILE ADD a.b_c+d-e 4 140 DB/MW", s => s.TryAddProfile(new StoredProfile("a.b_c+d-e", 40, 1400, SensitivityUnit.DbPerMw)), new[] { "settings" }),
+        ("PROFILE ADD a.b_c+d-e 4 130 DB/MW", s => s.TryAddProfile(new StoredProfile("a.b_c+d-e", 40, 1300, SensitivityUnit.DbPerMw)), new[] { "settings" }),
         ("profile del hd600", s => s.TryRemoveProfile("HD600"), new[] { "settings" }),
         ("profile list", s => { }, new string[0]),
         ("status", s => { }, new string[0]),

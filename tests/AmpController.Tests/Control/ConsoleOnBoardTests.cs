@@ -56,10 +56,10 @@ public class ConsoleOnBoardTests
     [TestMethod]
     public void S4_a_limit_lowered_on_the_console_holds_at_once_and_comes_back_at_the_safe_level()
     {
+        // At the default limit (a console limit above 85 dBA waits for the press at the amplifier, S12).
         var rig = new Rig();
-        Assert.IsTrue(rig.Run("limit 100").SplDbA > 0);
         var loud = rig.Run("vol +60");
-        Assert.IsTrue(loud.SplDbA > 75, $"{loud.SplDbA} dBA: the test needs a level above the new limit");
+        Assert.IsTrue(loud.SplDbA > 66, $"{loud.SplDbA} dBA: the test needs a level above the new limit");
 
         rig.Shell.Execute("default 60");
         var s = rig.Run("limit 65");
@@ -68,6 +68,20 @@ public class ConsoleOnBoardTests
         Assert.IsTrue(s.SplDbA <= 60 + 0.5, $"{s.SplDbA} dBA: re-decided insertions start at the safe default (S2)");
         var pushed = rig.Run("vol +60");
         Assert.IsTrue(pushed.SplDbA <= 65, $"{pushed.SplDbA} dBA at the new cap");
+    }
+
+    [TestMethod]
+    public void S12_a_console_limit_above_85_dBA_is_stored_for_the_acknowledged_tier_but_lifts_no_cap()
+    {
+        var rig = new Rig();
+        var at85 = rig.Run("vol +60");
+        rig.Run("limit 100");
+        var after = rig.Run("vol +60");
+        Assert.AreEqual(100, rig.Settings.LimitDbA, "kept for the tier the press at the amplifier unlocks");
+        Assert.AreEqual(85, rig.Settings.EffectiveLimitDbA);
+        Assert.AreEqual(85.0, rig.Board.Policy.Input.LimitDbA);
+        Assert.AreEqual(at85.AttenuationDb, after.AttenuationDb, "the same cap as at 85 dBA");
+        Assert.IsTrue(after.SplDbA <= 85, $"{after.SplDbA} dBA");
     }
 
     [TestMethod]

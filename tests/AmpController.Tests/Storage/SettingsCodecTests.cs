@@ -99,7 +99,9 @@ public class SettingsCodecTests
     [DataRow("loud", 300, 2000, 1, 0)]
     [DataRow("bad-unit", 300, 970, 9, 0)]
     [DataRow("", 300, 970, 1, 0)]
-    [DataRow("sp ace", 300, 970, 1, 0)]
+    [DataRow("sp  ace", 300, 970, 1, 0)]
+    [DataRow(" lead", 300, 970, 1, 0)]
+    [DataRow("sp ace", 300, 970, 1, 1)]
     [DataRow("\u00e9t\u00e9", 300, 970, 1, 0)]
     public void S9_invalid_stored_profiles_are_dropped_not_repaired(string name, int ohm, int sens, int unit, int kept)
     {

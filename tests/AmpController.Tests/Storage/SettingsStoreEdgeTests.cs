@@ -82,13 +82,16 @@ public class SettingsStoreEdgeTests
     {
         var status = new StoreStatus { Outcome = LoadOutcome.OneCopyValid, Sequence = 4, CorruptCopies = 1, ClampedValues = 2, DroppedProfiles = 3 };
         var text = status.Describe();
-        StringAssert.Contains(text, "one copy valid");
-        StringAssert.Contains(text, "1 corrupt");
-        StringAssert.Contains(text, "2 value(s) clamped");
+        // Plain words (issue 15): what happened and what it means, no counters to decode.
+        StringAssert.Contains(text, "saved, one copy damaged (the good one is in use; the next save replaces the other) (save #4)");
+        StringAssert.Contains(text, "2 value(s) were out of range and were clamped");
         StringAssert.Contains(text, "3 invalid profile(s) dropped");
-        Assert.IsFalse(text.Contains("save"), "no save attempted yet");
+        Assert.IsFalse(text.Contains("last save"), "no save attempted yet");
+        status.RepairedCopies = 1;
+        StringAssert.Contains(status.Describe(), "saved, one copy repaired");
         var clean = new StoreStatus { Outcome = LoadOutcome.BothCopiesValid, LastSaveAttempted = true, LastSaveOk = true }.Describe();
-        Assert.IsFalse(clean.Contains("corrupt") || clean.Contains("clamped") || clean.Contains("dropped"), clean);
+        Assert.IsFalse(clean.Contains("damaged") || clean.Contains("clamped") || clean.Contains("dropped"), clean);
+        StringAssert.Contains(clean, "saved, both copies good");
         StringAssert.Contains(clean, "last save ok");
     }
 

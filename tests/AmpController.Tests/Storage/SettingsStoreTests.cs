@@ -174,7 +174,7 @@ public class SettingsStoreTests
         Assert.AreEqual(LoadOutcome.CorruptDefaults, store.Load(s));
         Assert.IsTrue(SettingsSamples.Same(new Settings(), s));
         Assert.AreEqual(2, store.Status.CorruptCopies);
-        StringAssert.Contains(store.Status.Describe(), "corrupt");
+        StringAssert.Contains(store.Status.Describe(), "both saved copies are damaged");
     }
 
     [TestMethod]

@@ -93,6 +93,26 @@ namespace AmpController.Core.Devices
             return WriteOutput((_output & ~(LedMaskAll << LedShift)) | (mask << LedShift));
         }
 
+        /// <summary>
+        /// Self-test only (Core/Service, with the output relay open and the attenuator muted, S3): drives every output bit
+        /// as given, relays and LEDs alike. Rejected before Initialize and outside 0..FFh.
+        /// </summary>
+        public DeviceStatus SetOutputs(int value)
+        {
+            if (value < 0 || value > 0xFF) return DeviceStatus.Rejected;
+            return WriteOutput(value);
+        }
+
+        /// <summary>Reads the input port register: the pins' real levels, so an output pin reads what it drives unless
+        /// something holds it (datasheet "Input Port Register").</summary>
+        public DeviceStatus ReadInputs(out int levels)
+        {
+            levels = 0;
+            if (!ReadRegister(RegisterInput)) return DeviceStatus.BusError;
+            levels = _rx[0];
+            return DeviceStatus.Ok;
+        }
+
         /// <summary>Reads output and configuration back: ChipReset when both are at their power-on values (S5).</summary>
         public DeviceStatus Verify()
         {
