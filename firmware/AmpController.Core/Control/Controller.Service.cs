@@ -23,11 +23,11 @@ namespace AmpController.Core.Control
         public void Park()
         {
             if (_parked) return;
-            _parkedFromSafeMode = _state == ControllerState.SafeMode;
-            OpenRelay();
+            _parkedFromSafeMode = _phase == ControllerPhase.SafeMode;
+            _output.Open(_ports.Clock.NowMs);
             _sensor.Stop();
-            _switches.SetSenseRelay(false);
-            Mute();
+            _output.SetSenseRelay(false);
+            _output.Mute();
             _hasDecision = false;
             _resumePlayback = false;
             ForgetProfile();
@@ -46,16 +46,15 @@ namespace AmpController.Core.Control
         {
             if (!_parked) return;
             _parked = false;
-            OpenRelay();
             long now = _ports.Clock.NowMs;
+            _output.Open(now);
             _jackOutSeen = false;
             _jack.Reset(false, now);
-            if (_parkedFromSafeMode)
-            {
-                EnterSafeMode();
-                return;
-            }
-            SetState(ControllerState.SafeStart, now - ControllerTiming.PowerOnSettleMs);
+            // Parked is outside the transition table: the hardware is in the safe state SafeMode stands for, and
+            // SafeMode -> SafeStart is the listed way back (as LeaveSafeMode goes).
+            _phase = ControllerPhase.SafeMode;
+            _phaseSinceMs = now;
+            if (!_parkedFromSafeMode) Go(ControllerPhase.SafeStart, now);
         }
 
         /// <summary>
@@ -67,7 +66,7 @@ namespace AmpController.Core.Control
             get
             {
                 if (_requestedSteps != 0 || _muteRequest != NoMuteRequest || _reevaluateRequested) return false;
-                switch (_state)
+                switch (State)
                 {
                     case ControllerState.Unplugged:
                     case ControllerState.NoLoad:
@@ -76,7 +75,7 @@ namespace AmpController.Core.Control
                     case ControllerState.Recovering:
                         return true;
                     case ControllerState.Playing:
-                        return _userMuted || _levelDb == _targetDb;
+                        return _userMuted || _output.LevelDb == _userLevelDb;
                     default:
                         return false;
                 }
