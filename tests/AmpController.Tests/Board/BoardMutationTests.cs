@@ -117,10 +117,10 @@ public sealed class BoardMutationTests
     public void S7_a_load_watch_value_or_wire_that_differs_from_the_cir_fails_the_load_watch_check()
     {
         // the voltage hold's discharge resistor (its time constant, equation 3 of hardware/README.md "Load watch")
-        var f = Findings("loadwatch.txt", "part R534 R0603 68k", "part R534 R0603 47k");
+        var f = Findings("loadwatch.txt", "part R534 R0603TF 68k", "part R534 R0603TF 47k");
         Assert.IsTrue(f.Any(x => x.Rule == "lw-value" && x.Message.Contains("R534 = 47k")), string.Join("\n", f));
         // the INA188's gain resistor: 2k gives G = 26 instead of the .cir's 29.74
-        AssertTrips("lw-value", Findings("loadwatch.txt", "part R437 R0603 1.74k", "part R437 R0603 2k"));
+        AssertTrips("lw-value", Findings("loadwatch.txt", "part R437 R0603TF 1.74k", "part R437 R0603TF 2k"));
         // the |Z| log inputs swapped (voltage and current envelope; same 47k, only the wiring can tell)
         AssertTrips("lw-topology", Findings("loadwatch.txt", ("net LW_ZA1_L : R409.2 U407.I1A", "net LW_ZA1_L : R409.2 U407.I2A"), ("net LW_ZA2_L : R411.2 U407.I2A", "net LW_ZA2_L : R411.2 U407.I1A")));
         // a charging diode pair mounted the other way round
