@@ -42,9 +42,14 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     private bool _stalled;
     private long _poweredOffUntilMs = -1;
 
-    public SimulatedBoard(BoardConfig config)
+    private readonly Func<ICapPolicy, ICapPolicy>? _policyUnderTest;
+
+    /// <param name="policyUnderTest">Wraps the policy the controller gets: a test's deliberately broken variant, to show
+    /// that the checks catch it (issue 18: the soak must fail on a broken rule). Null in every real use.</param>
+    public SimulatedBoard(BoardConfig config, Func<ICapPolicy, ICapPolicy>? policyUnderTest = null)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
+        _policyUnderTest = policyUnderTest;
         _jack = new SimContacts(0, config.Seed);
         _encoder = new SimContacts(3, config.Seed + 1);
         _button = new SimContacts(0, config.Seed + 2);
@@ -218,7 +223,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
             MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory };
         LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
         if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;
-        Controller = new Controller(ports, Policy, watchdog, guard);
+        Controller = new Controller(ports, _policyUnderTest?.Invoke(Policy) ?? Policy, watchdog, guard);
     }
 
     private static HeadphoneProfile[]? ToProfiles(BoardConfig config)

@@ -22,6 +22,7 @@ public static class AmpSimCli
         new Commands.SenseCommand(),
         new Commands.BenchCommand(),
         new Commands.SerialConsoleCommand(),
+        new Commands.SoakCommand(),
     ];
 
     static readonly string[] RootExamples =

@@ -36,6 +36,13 @@ public sealed class BoardChecker
     /// <summary>Issue 19: a PT2258 supply event opens the relay at the next 1 ms input sample, so within one tick.</summary>
     private const int SupplyEventToRelayOpenMs = ControllerTiming.TickMs;
     private const int LivenessMs = 1000;
+    /// <summary>
+    /// Issue 19 (S7 load watch, docs/safety.md): a swap that puts the programme level above the limit is cut within
+    /// 30 ms (the `loadSwap` expectation of tests/scenarios/load-watch); the soak's programme always plays.
+    /// </summary>
+    private const int LoadSwapReactionMs = 30;
+    /// <summary>A disturbance older than this (spikes, a stall, an expander fault) no longer excuses a new measurement.</summary>
+    private const int DisturbanceMemoryMs = 10_000;
     /// <summary>A time-limited fault shorter than this may end before the next transfer (supervision every 50 ms).</summary>
     private const int ShortestSeenMs = ControllerTiming.SupervisionPeriodMs + ControllerTiming.TickMs;
 
@@ -43,13 +50,15 @@ public sealed class BoardChecker
 
     private readonly SimulatedBoard _board;
     private readonly List<(long Deadline, bool Absorbable)> _mustOpenBy = new();
-    private readonly Queue<string> _history = new();
+    private readonly Queue<(long TMs, object What, string State)> _history = new();
     private string _loadKind = "none";
     private bool _half;
     private bool _atSafeLevel;
     private long _unpoweredUntilMs;
     private bool _spiked;
+    private long _lastDisturbanceMs = long.MinValue / 2;
     private long _swappedAtMs = -1;
+    private bool _swapUnseen;
 
     public BoardChecker(BoardConfig config) : this(new SimulatedBoard(config)) { }
 
@@ -61,6 +70,10 @@ public sealed class BoardChecker
     public SimulatedBoard Board => _board;
     public double MaxSplSeen { get; private set; } = double.NegativeInfinity;
     public long Ticks { get; private set; }
+    /// <summary>Ticks with the relay closed and the attenuator playing: how much of the run the rules were judged on music.</summary>
+    public long PlayingTicks { get; private set; }
+    /// <summary>The loudest level seen relative to the limit (≤ 0 when S4 held): how close the run came to the cap.</summary>
+    public double HighestAboveLimitDb { get; private set; } = double.NegativeInfinity;
 
     /// <summary>Plays the operations, then stops the faults and checks that music comes back (liveness).</summary>
     public void Run(IEnumerable<BoardOp> ops)
@@ -78,11 +91,12 @@ public sealed class BoardChecker
 
     private void Apply(BoardOp op)
     {
-        Note(op.ToString());
+        Note(op);
         switch (op)
         {
             case InsertOp ins:
                 if (_loadKind != "none") { Apply(new RemoveOp(0)); Tick(); }
+                ForgetOldDisturbances();
                 _board.Plug(ins.Load);
                 _loadKind = ins.What;
                 _half = ins.Load.HalfInserted;
@@ -100,12 +114,18 @@ public sealed class BoardChecker
                 break;
             case SwapOp swap when _loadKind != "none" && !_half:
                 // Behind an adapter: the plug stays in, the jack switch never moves (S7: the load watch re-measures).
+                ForgetOldDisturbances();
                 _board.Plug(swap.Load);
                 _loadKind = swap.What;
                 _swappedAtMs = _board.NowMs;
+                _swapUnseen = true;
+                _atSafeLevel = false; // S2 is about insertions; a swap keeps the user's level until the load watch re-measures
                 break;
             case PressOp press:
                 _board.PressButton(press.HoldMs);
+                break;
+            case LeaveSafeModeOp:
+                _board.Controller.LeaveSafeMode(); // `safemode off` typed on the console (S8)
                 break;
             case TurnOp turn:
                 _board.TurnEncoder(turn.Detents);
@@ -118,7 +138,11 @@ public sealed class BoardChecker
                 _board.InjectFault(f.Fault);
                 // Spikes, a hung loop or an expander fault (it carries the sense relay) during a measurement may
                 // honestly make a reading "uncertain".
-                if (f.Fault.Kind is K.AdcSpike or K.Stall || f.Fault.Device is D.Expander or D.Board) _spiked = true;
+                if (f.Fault.Kind is K.AdcSpike or K.Stall || f.Fault.Device is D.Expander or D.Board)
+                {
+                    _spiked = true;
+                    _lastDisturbanceMs = _board.NowMs;
+                }
                 if (f.Fault is { Kind: K.PowerCycle } && f.Fault.Device != D.Board)
                     _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
                 bool noChange = f.Fault.Device == D.Volume && _board.VolumeChip is SimDs1882
@@ -174,33 +198,41 @@ public sealed class BoardChecker
     {
         BoardSnapshot s = _board.Snapshot();
         long now = s.TMs;
-        if (s.SplDbA is double spl)
+        // S7 load watch: a load swapped behind an adapter plays in the old load's settings until the watch sees it.
+        bool swapGrace = _swappedAtMs >= 0 && now - _swappedAtMs <= LoadSwapReactionMs;
+        if (s.RelayClosed && !s.Muted) PlayingTicks++;
+        if (s.SplDbA is double spl && !swapGrace)
         {
             MaxSplSeen = Math.Max(MaxSplSeen, spl);
-            Require(spl <= _board.Config.LimitDbA + Tolerance, "S4", $"{spl:F2} dBA above the {_board.Config.LimitDbA} dBA limit");
-            if (_atSafeLevel)
-                Require(spl <= _board.Config.SafeDefaultDbA + Tolerance, "S2", $"{spl:F2} dBA above the safe default before any turn up");
+            if (!s.Muted) HighestAboveLimitDb = Math.Max(HighestAboveLimitDb, spl - _board.Config.LimitDbA);
+            if (spl > _board.Config.LimitDbA + Tolerance) Violation("S4", $"{spl:F2} dBA above the {_board.Config.LimitDbA} dBA limit");
+            if (_atSafeLevel && spl > _board.Config.SafeDefaultDbA + Tolerance) Violation("S2", $"{spl:F2} dBA above the safe default before any turn up");
         }
-        Require(_board.Observer.GainChangesWhileUnsafe == 0, "S3", "gain relays switched with the relay closed or the attenuator playing");
-        Require(_board.Observer.RelayClosingsUnmuted == 0, "S1/S2", "relay closed onto an attenuator that was not muted");
-        Require(_board.Controller.UnlistedTransitions == 0, "S5", "the controller changed phase outside its transition table");
-        Require(_board.Observer.GainChangesBeforeRelayReleased == 0, "S3", "gain relays switched before the output relay had released");
-        Require(_board.Observer.RelayClosingsBeforeGainSettled == 0, "S3", "output relay closed before the gain relays had settled");
+        if (_board.Observer.GainChangesWhileUnsafe != 0) Violation("S3", "gain relays switched with the relay closed or the attenuator playing");
+        if (_board.Observer.RelayClosingsUnmuted != 0) Violation("S1/S2", "relay closed onto an attenuator that was not muted");
+        if (_board.Controller.UnlistedTransitions != 0) Violation("S5", "the controller changed phase outside its transition table");
+        if (_board.Observer.GainChangesBeforeRelayReleased != 0) Violation("S3", "gain relays switched before the output relay had released");
+        if (_board.Observer.RelayClosingsBeforeGainSettled != 0) Violation("S3", "output relay closed before the gain relays had settled");
+        // A swapped-in load counts as seen once the controller measures again (the load watch, a removal, a reboot).
+        if (_swapUnseen && _board.Controller.State == ControllerState.Measuring) _swapUnseen = false;
         if (!s.RelayClosed) _mustOpenBy.Clear();
         else if (!s.Muted) _mustOpenBy.RemoveAll(o => o.Absorbable);
         if (_board.Stalled) // a hung loop sees nothing: the period starts when it runs again (S8 covers the hang)
             for (int i = 0; i < _mustOpenBy.Count; i++) _mustOpenBy[i] = (_mustOpenBy[i].Deadline + 10, _mustOpenBy[i].Absorbable);
         foreach (var (deadline, _) in _mustOpenBy)
-            Require(now <= deadline, "S5/S6/S2", $"relay still closed {now - deadline} ms after its deadline");
+            if (now > deadline) Violation("S5/S6/S2", $"relay still closed {now - deadline} ms after its deadline");
         if (_board.Stalled) return; // a hung loop leaves the relay as it was: S8 (watchdog) covers the hang
         // A disturbed reading may honestly come out "uncertain" (not "short"/"open"), which S7 lets play at the most
         // conservative gain and cap (on the PT2258 board the policy allows that; on the DS1882 it stays silent);
         // "short and open stay muted" is judged in runs without such disturbances.
+        // S7's class checks judge what the controller measured: a load swapped in without a jack event is measured
+        // only once the load watch sees it (then the relay opens); until then only S4 applies (above).
+        if (swapGrace || _swapUnseen) return;
         if (s.RelayClosed && !_half && !_spiked && _loadKind is "short" or "open")
-            Require(false, "S7", $"relay closed on a {_loadKind} load");
-        if (s.RelayClosed && !_half && _loadKind is "mono" or "line")
-            Require(s.GainDb == -20, "S7", $"gain {s.GainDb} dB on an unconfirmed ({_loadKind}) load");
-        if (s.RelayClosed && _board.PoweredOff) Require(false, "S1", "relay closed with the board unpowered");
+            Violation("S7", $"relay closed on a {_loadKind} load");
+        if (s.RelayClosed && !_half && _loadKind is "mono" or "line" && s.GainDb != -20)
+            Violation("S7", $"gain {s.GainDb} dB on an unconfirmed ({_loadKind}) load");
+        if (s.RelayClosed && _board.PoweredOff) Violation("S1", "relay closed with the board unpowered");
     }
 
     /// <summary>Clears every pending fault, lets a stall end (watchdog reboot) and power return, then music must be back within 1 s.</summary>
@@ -222,8 +254,8 @@ public sealed class BoardChecker
             && last != null && !last.Muted && last.SafeStartDb >= _board.VolumeDriver.MinDb && last.CapDb >= _board.VolumeDriver.MinDb;
         if (!expectMusic) return;
         BoardSnapshot s = _board.Snapshot();
-        Require(s.RelayClosed && (!s.Muted || _board.Controller.UserMuted), "liveness",
-            $"no music {_board.NowMs - stoppedAt} ms after the faults stopped (state {s.State})");
+        if (!(s.RelayClosed && (!s.Muted || _board.Controller.UserMuted)))
+            Violation("liveness", $"no music {_board.NowMs - stoppedAt} ms after the faults stopped (state {s.State})");
     }
 
     /// <summary>
@@ -249,19 +281,26 @@ public sealed class BoardChecker
         return d.MayPlay && d.CapDb >= _board.VolumeDriver.MinDb && d.SafeStartDb >= _board.VolumeDriver.MinDb;
     }
 
-    private void Require(bool ok, string rule, string what)
+    /// <summary>Throws the violation; the message (built only now) carries the hardware state and the recent history.</summary>
+    private void Violation(string rule, string what)
     {
-        if (ok) return;
         BoardSnapshot s = _board.Snapshot();
         throw new SafetyViolation(rule, _board.NowMs, $"{rule} violated at {_board.NowMs} ms: {what}\n" +
             $"hardware: {s.State}, relay {(s.RelayClosed ? "closed" : "open")}, gain {s.GainDb} dB, attenuation {s.AttenuationDb} dB" +
-            $"{(s.Muted ? " (muted)" : "")}, cap {s.CapDb}; load {_board.Load}\nrecent: " +
-            string.Join(" | ", _history));
+            $"{(s.Muted ? " (muted)" : "")}, cap {s.CapDb}, confirmed profile '{_board.Controller.ConfirmedProfile}'; load {_board.Load}\nrecent: " +
+            string.Join(" | ", System.Linq.Enumerable.Select(_history, h => $"{h.TMs}: {h.What} [{h.State}]")));
     }
 
-    private void Note(string what)
+    /// <summary>A new plug is measured afresh: disturbances long past no longer excuse an uncertain reading.</summary>
+    private void ForgetOldDisturbances()
+    {
+        if (_board.NowMs - _lastDisturbanceMs > DisturbanceMemoryMs) _spiked = false;
+    }
+
+    /// <summary>Kept as objects and written out only for a violation: the soak notes millions of operations.</summary>
+    private void Note(object what)
     {
         if (_history.Count == HistoryKept) _history.Dequeue();
-        _history.Enqueue($"{_board.NowMs}: {what} [{_board.Controller.StateName}]");
+        _history.Enqueue((_board.NowMs, what, _board.Controller.StateName));
     }
 }

@@ -27,3 +27,6 @@ public sealed record MuteOp(int DelayTicks) : BoardOp(DelayTicks);
 public sealed record PressOp(int DelayTicks, int HoldMs) : BoardOp(DelayTicks);
 
 public sealed record FaultOp(int DelayTicks, FaultSpec Fault) : BoardOp(DelayTicks);
+
+/// <summary>`safemode off` typed on the console after a crash loop put the board in safe mode (S8).</summary>
+public sealed record LeaveSafeModeOp(int DelayTicks) : BoardOp(DelayTicks);
