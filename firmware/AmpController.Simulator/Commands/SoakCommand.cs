@@ -53,6 +53,12 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
     public int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
         AmpSimCli.RunOne(this, args, new CliIo(TextReader.Null, stdout, stderr));
 
+    /// <summary>JSON has no infinity: a record never written lasts forever, written as null.</summary>
+    static void WriteYears(Utf8JsonWriter w, string name, double years)
+    {
+        if (double.IsFinite(years)) w.WriteNumber(name, Math.Round(years, 2)); else w.WriteNull(name);
+    }
+
     int Run(double hours, int seeds, int firstSeed, bool json, CliIo io)
     {
         var r = SoakRunner.Run(hours, seeds, firstSeed, createBoard, line => io.Error.WriteLine($"ampsim soak: {line}"));
@@ -94,6 +100,14 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                 w.WriteStartObject("flashWritesPerDayByFile");
                 foreach (var (name, _) in r.FlashWrites) w.WriteNumber(name, Math.Round(r.WritesPerDay(name), 2));
                 w.WriteEndObject();
+                double erases = FlashWear.ErasesPerDay(r.FileUses());
+                w.WriteStartObject("flashWear");
+                w.WriteNumber("erasesPerDay", Math.Round(erases, 2));
+                WriteYears(w, "levelledYears", FlashWear.LevelledYears(erases));
+                w.WriteStartObject("unlevelledYearsByFile");
+                foreach (var f in r.FileUses()) WriteYears(w, f.Name, FlashWear.UnlevelledYears(f.WritesPerDay));
+                w.WriteEndObject();
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
             io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -105,8 +119,13 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                              (r.Violations == 0 ? "" : $" ({string.Join(", ", r.ViolationsByRule.Select(kv => $"{kv.Key}: {kv.Value}"))})") +
                              $"; music {(r.Ticks == 0 ? 0 : 100.0 * r.PlayingTicks / r.Ticks).ToString("0.#", inv)} % of the time, " +
                              $"loudest {r.HighestAboveLimitDb.ToString("+0.##;-0.##;0", inv)} dB against the limit; {r.Boots.ToString("N0", inv)} boots");
-            foreach (var (name, n) in r.FlashWrites)
-                io.Out.WriteLine($"  flash {name}: {n.ToString("N0", inv)} writes, {r.WritesPerDay(name).ToString("0.##", inv)} per simulated day");
+            foreach (var f in r.FileUses())
+                io.Out.WriteLine($"  flash {f.Name}: {r.FlashWrites[f.Name].ToString("N0", inv)} writes of {f.BytesPerWrite.ToString("0", inv)} bytes, " +
+                                 $"{f.WritesPerDay.ToString("0.##", inv)} per simulated day; its own sector without levelling lasts " +
+                                 $"{FlashWear.UnlevelledYears(f.WritesPerDay).ToString("0.##", inv)} years");
+            double erases = FlashWear.ErasesPerDay(r.FileUses());
+            io.Out.WriteLine($"  littlefs (docs/safety.md): {erases.ToString("0.##", inv)} block erases per day, spread over the partition: " +
+                             $"{FlashWear.LevelledYears(erases).ToString("0.#", inv)} years to {FlashWear.EraseCycles.ToString("N0", inv)} cycles");
         }
         if (r.FirstViolation is { } first)
             io.Error.WriteLine($"ampsim soak: seed {first.Seed} (replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {first.Seed} --seeds 1): {first.Message}");

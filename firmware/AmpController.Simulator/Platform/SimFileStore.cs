@@ -19,6 +19,7 @@ public sealed class SimFileStore : IFileStore
 {
     private readonly Dictionary<string, byte[]> _files = new();
     private readonly Dictionary<string, long> _writesByName = new();
+    private readonly Dictionary<string, long> _bytesByName = new();
     private long _cutAt = -1;
     private int _cutByte;
     private int _cutBits;
@@ -34,6 +35,9 @@ public sealed class SimFileStore : IFileStore
 
     /// <summary>Writes per file name.</summary>
     public IReadOnlyDictionary<string, long> WritesByName => _writesByName;
+
+    /// <summary>Bytes asked to be written per file name (whole records, torn ones included): the wear model's input.</summary>
+    public IReadOnlyDictionary<string, long> BytesByName => _bytesByName;
 
     public IEnumerable<string> Names => _files.Keys;
 
@@ -51,6 +55,7 @@ public sealed class SimFileStore : IFileStore
         if (PowerLost) throw new PowerCutException();
         int index = Writes++;
         _writesByName[name] = _writesByName.GetValueOrDefault(name) + 1;
+        _bytesByName[name] = _bytesByName.GetValueOrDefault(name) + data.Length;
         if (index == _cutAt)
         {
             _cutAt = -1;

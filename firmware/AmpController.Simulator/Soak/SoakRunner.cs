@@ -14,13 +14,20 @@ public sealed record SoakViolation(int Seed, string Rule, long TMs, string Messa
 /// </summary>
 public sealed record SoakResult(double SimulatedHours, int Seeds, long Ticks, int Violations, SoakViolation? FirstViolation,
     double WallSeconds, IReadOnlyDictionary<string, long> FlashWrites, IReadOnlyDictionary<string, int> ViolationsByRule,
-    int SeedsWithViolations, long PlayingTicks, double HighestAboveLimitDb, long Boots)
+    int SeedsWithViolations, long PlayingTicks, double HighestAboveLimitDb, long Boots, IReadOnlyDictionary<string, long> FlashBytes)
 {
     /// <summary>Simulated days of all seeds together.</summary>
     public double SimulatedDays => SimulatedHours * Seeds / 24.0;
 
     /// <summary>Flash writes per simulated day of one board, one file.</summary>
     public double WritesPerDay(string file) => SimulatedDays <= 0 ? 0 : FlashWrites.GetValueOrDefault(file) / SimulatedDays;
+
+    /// <summary>Each file's writes per simulated day of one board and mean record length (the wear model's input).</summary>
+    public IEnumerable<FileUse> FileUses()
+    {
+        foreach (var (name, n) in FlashWrites)
+            yield return new FileUse(name, WritesPerDay(name), n == 0 ? 0 : (double)FlashBytes.GetValueOrDefault(name) / n);
+    }
 
     /// <summary>Flash writes per simulated day of one board (all files together).</summary>
     public double FlashWritesPerDay
@@ -59,6 +66,7 @@ public static class SoakRunner
         SoakViolation? first = null;
         var writes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var bytes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long endMs = (long)Math.Round(hours * MsPerHour);
         for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
         {
@@ -92,13 +100,14 @@ public static class SoakRunner
                 boots += checker.Board.Boots;
                 highest = Math.Max(highest, checker.HighestAboveLimitDb);
                 foreach (var (name, n) in checker.Board.Flash.WritesByName) writes[name] = writes.GetValueOrDefault(name) + n;
+                foreach (var (name, n) in checker.Board.Flash.BytesByName) bytes[name] = bytes.GetValueOrDefault(name) + n;
             }
             if (seedViolations > 0) failedSeeds++;
             progress?.Invoke($"seed {seed} ({generator.Config.VolumeChip}): {seedViolations} violations; " +
                              $"{ticks:N0} ticks so far ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         return new SoakResult(hours, seeds, ticks, violations, first, watch.Elapsed.TotalSeconds, writes, byRule, failedSeeds,
-            playing, highest, boots);
+            playing, highest, boots, bytes);
     }
 
     /// <summary>The last operation's pause ends at the end of the soak.</summary>

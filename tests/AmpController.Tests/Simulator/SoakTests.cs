@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using AmpController.Core.Control;
 using AmpController.Core.Sensing;
@@ -94,6 +95,9 @@ public class SoakTests
         Assert.IsTrue(root.GetProperty("ticks").GetInt64() >= 2 * 7200);
         Assert.AreEqual(0, root.GetProperty("violations").GetInt32());
         Assert.AreEqual(JsonValueKind.Null, root.GetProperty("firstViolation").ValueKind);
+        var wear = root.GetProperty("flashWear");
+        Assert.IsTrue(wear.GetProperty("erasesPerDay").GetDouble() > 0, "boots write the boot counter: the soak counts flash writes");
+        Assert.IsTrue(root.GetProperty("flashWritesPerDayByFile").EnumerateObject().Any(), "writes are counted per file");
 
         stdout = new StringWriter();
         stderr = new StringWriter();

@@ -1,0 +1,48 @@
+using AmpController.Simulator.Soak;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.Simulator;
+
+/// <summary>Issue 18 item 3: the flash wear arithmetic, table-tested by hand (numbers in the comments).</summary>
+[TestClass]
+public class FlashWearTests
+{
+    [TestMethod]
+    // settings record of 193 bytes, "settings-a.bin" (14): truncate 40+14 → 128, data 40+14+193 = 247 → 256.
+    [DataRow(193, 14, 384)]
+    // a 4-byte record: 128 + 40+14+4 = 58 → 128.
+    [DataRow(4, 14, 256)]
+    // a record that just fills a program unit with its tags: 40+14+74 = 128 → 128.
+    [DataRow(74, 14, 256)]
+    [DataRow(75, 14, 384)]
+    public void One_whole_file_write_appends_two_commits_padded_to_128_bytes(int record, int name, int expected)
+    {
+        Assert.AreEqual(expected, FlashWear.LogBytesPerWrite(record, name));
+    }
+
+    [TestMethod]
+    public void Erases_per_day_fill_the_log_less_what_compaction_carries_over()
+    {
+        // 1,000 writes a day of a 193-byte record named "settings-a.bin": 384,000 log bytes; the block keeps the live
+        // record (40 + 14 + 193 = 247 bytes), so 4096 - 247 = 3,849 bytes of log per erase → 99.77 erases a day.
+        double erases = FlashWear.ErasesPerDay([new FileUse("settings-a.bin", 1000, 193)]);
+        Assert.AreEqual(384_000.0 / 3_849, erases, 1e-9);
+    }
+
+    [TestMethod]
+    public void Levelled_life_spreads_the_erases_over_62_blocks_of_100000_cycles()
+    {
+        Assert.AreEqual(64, FlashWear.PartitionBlocks, "0x40000 bytes / 4096");
+        // 100 erases a day over 62 blocks: 100,000 × 62 / 100 / 365.25 = 169.75 years.
+        Assert.AreEqual(169.75, FlashWear.LevelledYears(100), 0.01);
+        Assert.AreEqual(double.PositiveInfinity, FlashWear.LevelledYears(0));
+    }
+
+    [TestMethod]
+    public void Unlevelled_life_is_the_rated_cycles_over_the_files_writes()
+    {
+        // The worst case of docs/safety.md's mute estimate: 100 writes a day of one copy = 2.74 years.
+        Assert.AreEqual(2.738, FlashWear.UnlevelledYears(100), 0.001);
+        Assert.AreEqual(double.PositiveInfinity, FlashWear.UnlevelledYears(0));
+    }
+}
