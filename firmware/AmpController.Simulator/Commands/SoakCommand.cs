@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Cli;
@@ -14,6 +15,8 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
 {
     public const double DefaultHours = 1;
     public const long DefaultSeeds = 4;
+    /// <summary>Stopped by SIGINT/SIGTERM before the end, no violation so far (the shell's 128 + SIGINT).</summary>
+    public const int InterruptedExit = 130;
 
     public string Name => "soak";
 
@@ -39,7 +42,8 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                 counted (wear, docs/safety.md "Reliability figures").
                 """,
             Examples = ["ampsim soak", "ampsim soak --hours 168 --seeds 20 --json", "ampsim soak --hours 2 --first-seed 7 --seeds 1"],
-            ExitCodes = [(0, "no rule broken"), (1, "a rule was broken: stderr names the seed, the rule, the time and the history"), (2, "bad input")],
+            ExitCodes = [(0, "no rule broken"), (1, "a rule was broken: stderr names the seed, the rule, the time and the history"), (2, "bad input"),
+                (InterruptedExit, "stopped by SIGINT/SIGTERM before the end with no rule broken so far; it reports what it did")],
         };
         command.Options.Add(hours);
         command.Options.Add(seeds);
@@ -61,7 +65,11 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
 
     int Run(double hours, int seeds, int firstSeed, bool json, CliIo io)
     {
-        var r = SoakRunner.Run(hours, seeds, firstSeed, createBoard, line => io.Error.WriteLine($"ampsim soak: {line}"));
+        // SIGINT or SIGTERM stops the run at the next operation; it still reports what it did (exit 130).
+        using var stop = new System.Threading.CancellationTokenSource();
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var r = SoakRunner.Run(hours, seeds, firstSeed, createBoard, line => io.Error.WriteLine($"ampsim soak: {line}"), stop.Token);
         var inv = CultureInfo.InvariantCulture;
         if (json)
         {
@@ -84,6 +92,8 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                 }
                 else w.WriteNull("firstViolation");
                 w.WriteNumber("firstSeed", firstSeed);
+                w.WriteBoolean("interrupted", r.Interrupted);
+                w.WriteNumber("simulatedHoursDone", Math.Round(r.SimulatedHoursDone, 3));
                 w.WriteNumber("seedsWithViolations", r.SeedsWithViolations);
                 w.WriteStartObject("violationsByRule");
                 foreach (var (rule, n) in r.ViolationsByRule) w.WriteNumber(rule, n);
@@ -114,6 +124,8 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
         }
         else
         {
+            if (r.Interrupted)
+                io.Out.WriteLine($"interrupted after {r.SimulatedHoursDone.ToString("0.#", inv)} of {(r.SimulatedHours * r.Seeds).ToString("0.#", inv)} simulated hours:");
             io.Out.WriteLine($"{r.Seeds} seeds × {r.SimulatedHours.ToString("0.###", inv)} simulated h: {r.Ticks.ToString("N0", inv)} ticks checked " +
                              $"in {r.WallSeconds.ToString("N0", inv)} s; {r.Violations} violations in {r.SeedsWithViolations} seeds" +
                              (r.Violations == 0 ? "" : $" ({string.Join(", ", r.ViolationsByRule.Select(kv => $"{kv.Key}: {kv.Value}"))})") +
@@ -129,6 +141,6 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
         }
         if (r.FirstViolation is { } first)
             io.Error.WriteLine($"ampsim soak: seed {first.Seed} (replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {first.Seed} --seeds 1): {first.Message}");
-        return r.Violations == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        return r.Violations > 0 ? ExitCodes.CheckFailed : r.Interrupted ? InterruptedExit : ExitCodes.Ok;
     }
 }

@@ -16,8 +16,14 @@ public sealed record SoakResult(double SimulatedHours, int Seeds, long Ticks, in
     double WallSeconds, IReadOnlyDictionary<string, long> FlashWrites, IReadOnlyDictionary<string, int> ViolationsByRule,
     int SeedsWithViolations, long PlayingTicks, double HighestAboveLimitDb, long Boots, IReadOnlyDictionary<string, long> FlashBytes)
 {
+    /// <summary>Simulated hours of all seeds together (less than hours × seeds when the run was stopped early).</summary>
+    public double SimulatedHoursDone { get; init; }
+
+    /// <summary>Stopped before every seed had lived its hours (SIGINT, SIGTERM).</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>Simulated days of all seeds together.</summary>
-    public double SimulatedDays => SimulatedHours * Seeds / 24.0;
+    public double SimulatedDays => SimulatedHoursDone / 24.0;
 
     /// <summary>Flash writes per simulated day of one board, one file.</summary>
     public double WritesPerDay(string file) => SimulatedDays <= 0 ? 0 : FlashWrites.GetValueOrDefault(file) / SimulatedDays;
@@ -44,76 +50,63 @@ public sealed record SoakResult(double SimulatedHours, int Seeds, long Ticks, in
 /// <summary>
 /// `ampsim soak` (docs/design.md §7, issue 18 item 4): for each seed, a simulated board lives for the given hours under
 /// <see cref="SoakGenerator"/>'s random use and faults, and <see cref="BoardChecker"/> checks every safety rule after
-/// every tick on the simulated chips' real state. A violation is counted and the seed's life goes on with a fresh
-/// board (its state after a violation proves nothing) on the same stream of operations, so every violation of a seed
-/// replays from that seed, and one finding does not hide the rest of the run. Memory stays bounded: nothing is kept
-/// per tick (the checker keeps the last few operations for its message).
+/// every tick on the simulated chips' real state (<see cref="SoakSeed"/>). The seeds advance together a simulated hour
+/// at a time, so a run stopped early (SIGINT, SIGTERM) has covered every seed about equally and reports what it did. Memory
+/// stays bounded: nothing is kept per tick.
 /// </summary>
 public static class SoakRunner
 {
     public const long MsPerHour = 3_600_000;
+    /// <summary>The seeds take turns a simulated hour at a time (a progress line after each round).</summary>
+    public const long RoundMs = MsPerHour;
 
     /// <param name="createBoard">The board under test (a test passes a deliberately broken one).</param>
-    /// <param name="progress">One line per finished seed (stderr of `ampsim soak`).</param>
+    /// <param name="progress">One line per round and per finished seed (stderr of `ampsim soak`).</param>
+    /// <param name="stop">Stops the run early (checked between operations); the result says so.</param>
     public static SoakResult Run(double hours, int seeds, int firstSeed = 1, Func<BoardConfig, SimulatedBoard>? createBoard = null,
-        Action<string>? progress = null)
+        Action<string>? progress = null, System.Threading.CancellationToken stop = default)
     {
         createBoard ??= config => new SimulatedBoard(config);
         var watch = Stopwatch.StartNew();
-        long ticks = 0, playing = 0, boots = 0;
-        int violations = 0, failedSeeds = 0;
+        long endMs = (long)Math.Round(hours * MsPerHour);
+        var lives = new List<SoakSeed>();
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) lives.Add(new SoakSeed(seed, createBoard));
+        Func<bool> stopped = () => stop.IsCancellationRequested;
+        for (long until = Math.Min(RoundMs, endMs); !stopped(); until = Math.Min(until + RoundMs, endMs))
+        {
+            foreach (var life in lives) life.Advance(until, endMs, stopped);
+            if (until >= endMs) break;
+            long done = 0, ticks = 0, violations = 0;
+            foreach (var life in lives) { done += life.NowMs; ticks += life.TicksSoFar; violations += life.Violations.Count; }
+            progress?.Invoke($"{(double)done / MsPerHour:F0} simulated hours over {seeds} seeds, {ticks:N0} ticks, " +
+                             $"{violations} violations ({watch.Elapsed.TotalSeconds:F0} s)");
+        }
+        long ticksTotal = 0, playing = 0, boots = 0, doneMs = 0;
+        int violationsTotal = 0, failedSeeds = 0;
         double highest = double.NegativeInfinity;
         SoakViolation? first = null;
         var writes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var bytes = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        long endMs = (long)Math.Round(hours * MsPerHour);
-        for (int seed = firstSeed; seed < firstSeed + seeds; seed++)
+        foreach (var life in lives)
         {
-            var generator = new SoakGenerator(seed);
-            long doneMs = 0; // simulated time of the seed's earlier boards (after a violation)
-            int seedViolations = 0;
-            while (doneMs < endMs)
-            {
-                var checker = new BoardChecker(createBoard(generator.Config));
-                try
-                {
-                    while (doneMs + checker.Board.NowMs < endMs)
-                        checker.Play(Clipped(generator.Next(), endMs - doneMs - checker.Board.NowMs));
-                    checker.StopFaultsAndCheckLiveness();
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // A broken rule, or the controller or the board threw (a crash is a violation too, never skipped).
-                    var v = e is SafetyViolation sv
-                        ? new SoakViolation(seed, sv.Rule, doneMs + sv.TMs, sv.Message)
-                        : new SoakViolation(seed, "crash", doneMs + checker.Board.NowMs, e.ToString());
-                    violations++;
-                    seedViolations++;
-                    byRule[v.Rule] = byRule.GetValueOrDefault(v.Rule) + 1;
-                    first ??= v;
-                }
-                // A board that broke a rule at its first tick must still move time on, or the seed would never end.
-                doneMs += Math.Max(checker.Board.NowMs, Core.Control.ControllerTiming.TickMs);
-                ticks += checker.Ticks;
-                playing += checker.PlayingTicks;
-                boots += checker.Board.Boots;
-                highest = Math.Max(highest, checker.HighestAboveLimitDb);
-                foreach (var (name, n) in checker.Board.Flash.WritesByName) writes[name] = writes.GetValueOrDefault(name) + n;
-                foreach (var (name, n) in checker.Board.Flash.BytesByName) bytes[name] = bytes.GetValueOrDefault(name) + n;
-            }
-            if (seedViolations > 0) failedSeeds++;
-            progress?.Invoke($"seed {seed} ({generator.Config.VolumeChip}): {seedViolations} violations; " +
-                             $"{ticks:N0} ticks so far ({watch.Elapsed.TotalSeconds:F0} s)");
+            life.Collect();
+            doneMs += Math.Min(life.NowMs, endMs);
+            ticksTotal += life.Ticks;
+            playing += life.PlayingTicks;
+            boots += life.Boots;
+            highest = Math.Max(highest, life.HighestAboveLimitDb);
+            foreach (var (name, n) in life.Writes) writes[name] = writes.GetValueOrDefault(name) + n;
+            foreach (var (name, n) in life.Bytes) bytes[name] = bytes.GetValueOrDefault(name) + n;
+            foreach (var v in life.Violations) byRule[v.Rule] = byRule.GetValueOrDefault(v.Rule) + 1;
+            violationsTotal += life.Violations.Count;
+            if (life.Violations.Count > 0) failedSeeds++;
+            first ??= life.Violations.Count > 0 ? life.Violations[0] : null;
+            progress?.Invoke($"seed {life.Seed} ({life.Chip}): {(double)life.NowMs / MsPerHour:F1} simulated hours, " +
+                             $"{life.Violations.Count} violations");
         }
-        return new SoakResult(hours, seeds, ticks, violations, first, watch.Elapsed.TotalSeconds, writes, byRule, failedSeeds,
-            playing, highest, boots, bytes);
-    }
-
-    /// <summary>The last operation's pause ends at the end of the soak.</summary>
-    static BoardOp Clipped(BoardOp op, long msLeft)
-    {
-        int ticksLeft = (int)Math.Max(0, Math.Min(int.MaxValue, msLeft / Core.Control.ControllerTiming.TickMs));
-        return op.DelayTicks <= ticksLeft ? op : op with { DelayTicks = ticksLeft };
+        return new SoakResult(hours, seeds, ticksTotal, violationsTotal, first, watch.Elapsed.TotalSeconds, writes, byRule,
+            failedSeeds, playing, highest, boots, bytes)
+        { SimulatedHoursDone = (double)doneMs / MsPerHour, Interrupted = stop.IsCancellationRequested };
     }
 }

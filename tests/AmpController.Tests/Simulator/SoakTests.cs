@@ -109,6 +109,17 @@ public class SoakTests
     }
 
     [TestMethod]
+    public void A_soak_stopped_early_reports_the_hours_it_covered_and_says_so()
+    {
+        using var stop = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var r = SoakRunner.Run(168, seeds: 2, stop: stop.Token);
+        Assert.IsTrue(r.Interrupted);
+        Assert.IsTrue(r.SimulatedHoursDone > 0 && r.SimulatedHoursDone < 2 * 168, $"{r.SimulatedHoursDone} h");
+        // Every 10 ms tick of the hours covered was checked (operations may end a little past the stop).
+        Assert.AreEqual(r.SimulatedHoursDone * 360_000, r.Ticks, 2 * 121 + 1000, "ticks checked against hours covered");
+    }
+
+    [TestMethod]
     [DataRow("--hours", "0")]
     [DataRow("--hours", "NaN")]
     [DataRow("--seeds", "0")]
