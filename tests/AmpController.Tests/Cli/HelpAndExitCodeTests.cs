@@ -14,7 +14,7 @@ public class HelpAndExitCodeTests
     [TestMethod]
     public void Every_command_is_in_the_contract_list()
     {
-        CollectionAssert.AreEquivalent(new[] { "demo", "run", "cap", "sense", "bench", "console" }, CommandNames);
+        CollectionAssert.AreEquivalent(new[] { "demo", "run", "cap", "sense", "bench", "console", "soak" }, CommandNames);
     }
 
     [TestMethod]
