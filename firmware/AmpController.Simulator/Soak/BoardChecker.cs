@@ -36,38 +36,33 @@ public sealed class BoardChecker
     /// <summary>Issue 19: a PT2258 supply event opens the relay at the next 1 ms input sample, so within one tick.</summary>
     private const int SupplyEventToRelayOpenMs = ControllerTiming.TickMs;
     private const int LivenessMs = 1000;
-    /// <summary>
-    /// Issue 19 (S7 load watch, docs/safety.md): a swap that puts the programme level above the limit is cut within
-    /// 30 ms (the `loadSwap` expectation of tests/scenarios/load-watch); the soak's programme always plays.
-    /// </summary>
-    private const int LoadSwapReactionMs = 30;
-    /// <summary>A disturbance older than this (spikes, a stall, an expander fault) no longer excuses a new measurement.</summary>
-    private const int DisturbanceMemoryMs = 10_000;
     /// <summary>A time-limited fault shorter than this may end before the next transfer (supervision every 50 ms).</summary>
     private const int ShortestSeenMs = ControllerTiming.SupervisionPeriodMs + ControllerTiming.TickMs;
 
     private const int HistoryKept = 8;
 
     private readonly SimulatedBoard _board;
-    private readonly List<(long Deadline, bool Absorbable)> _mustOpenBy = new();
+    private readonly List<FaultObligation> _mustOpenBy = new();
     private readonly Queue<(long TMs, object What, string State)> _history = new();
+    private readonly ProfileJudge _profiles;
+    private readonly SwapJudge _swaps;
     private string _loadKind = "none";
     private bool _half;
     private bool _atSafeLevel;
     private long _unpoweredUntilMs;
-    private bool _spiked;
-    private long _lastDisturbanceMs = long.MinValue / 2;
-    private long _swappedAtMs = -1;
-    private bool _swapUnseen;
 
     public BoardChecker(BoardConfig config) : this(new SimulatedBoard(config)) { }
 
     public BoardChecker(SimulatedBoard board)
     {
         _board = board;
+        _profiles = new ProfileJudge(board);
+        _swaps = new SwapJudge(board);
     }
 
     public SimulatedBoard Board => _board;
+    public ProfileJudge Profiles => _profiles;
+    public SwapJudge Swaps => _swaps;
     public double MaxSplSeen { get; private set; } = double.NegativeInfinity;
     public long Ticks { get; private set; }
     /// <summary>Ticks with the relay closed and the attenuator playing: how much of the run the rules were judged on music.</summary>
@@ -96,29 +91,33 @@ public sealed class BoardChecker
         {
             case InsertOp ins:
                 if (_loadKind != "none") { Apply(new RemoveOp(0)); Tick(); }
-                ForgetOldDisturbances();
                 _board.Plug(ins.Load);
+                _profiles.NewHeadphone(_board.NowMs);
+                _swaps.JackEvent();
                 _loadKind = ins.What;
                 _half = ins.Load.HalfInserted;
                 _atSafeLevel = _board.EncoderIdle; // S2: every insertion starts at or below the safe default (unless a turn is still under way)
                 break;
             case CompleteOp when _loadKind != "none" && _half:
                 _board.Plug(_board.Load! with { HalfInserted = false });
+                _profiles.NewHeadphone(_board.NowMs);
+                _swaps.JackEvent();
                 _half = false;
                 _atSafeLevel = _board.EncoderIdle;
                 break;
             case RemoveOp when _loadKind != "none":
                 _board.Unplug();
+                _profiles.NewHeadphone(_board.NowMs);
+                _swaps.JackEvent();
                 _loadKind = "none";
-                if (_board.Relay.Closed) _mustOpenBy.Add((_board.NowMs + RemovalToRelayOpenMs, false));
+                if (_board.Relay.Closed) _mustOpenBy.Add(new FaultObligation(_board.NowMs + RemovalToRelayOpenMs, false));
                 break;
             case SwapOp swap when _loadKind != "none" && !_half:
                 // Behind an adapter: the plug stays in, the jack switch never moves (S7: the load watch re-measures).
-                ForgetOldDisturbances();
+                bool residual = SwapJudge.WatchBlind(_board.Load!, swap.Load) && _profiles.SwappedUnseen(swap.Load);
                 _board.Plug(swap.Load);
+                _swaps.Swapped(residual);
                 _loadKind = swap.What;
-                _swappedAtMs = _board.NowMs;
-                _swapUnseen = true;
                 _atSafeLevel = false; // S2 is about insertions; a swap keeps the user's level until the load watch re-measures
                 break;
             case PressOp press:
@@ -136,26 +135,22 @@ public sealed class BoardChecker
                 break;
             case FaultOp f:
                 _board.InjectFault(f.Fault);
-                // Spikes, a hung loop or an expander fault (it carries the sense relay) during a measurement may
-                // honestly make a reading "uncertain".
-                if (f.Fault.Kind is K.AdcSpike or K.Stall || f.Fault.Device is D.Expander or D.Board)
-                {
-                    _spiked = true;
-                    _lastDisturbanceMs = _board.NowMs;
-                }
                 if (f.Fault is { Kind: K.PowerCycle } && f.Fault.Device != D.Board)
                     _unpoweredUntilMs = Math.Max(_unpoweredUntilMs, _board.NowMs + f.Fault.DurationMs);
                 bool noChange = f.Fault.Device == D.Volume && _board.VolumeChip is SimDs1882
                     && (f.Fault.Kind == K.ChipReset || f.Fault.Kind == K.PowerCycle && f.Fault.DurationMs <= ShortestSeenMs) && _board.VolumeChip.Muted; // a DS1882 resets to mute: nothing changes
                 // A time-limited fault that starts while the loop hangs may be over before the loop looks again.
                 bool mayExpireUnseen = _board.Stalled && f.Fault.DurationMs > 0;
+                // The simulated bus has one stuck-until time: a new stuck-bus fault replaces an earlier one's duration.
+                if (f.Fault.Kind == K.StuckBus) _mustOpenBy.RemoveAll(o => o.StuckBus);
                 if (SupplyEvent(f.Fault))
                 {
                     // Issue 19: the PT2258's supply supervisor reports it; the 1 ms input sample opens the relay.
-                    if (_board.Relay.Closed) _mustOpenBy.Add((_board.NowMs + SupplyEventToRelayOpenMs, false));
+                    if (_board.Relay.Closed) _mustOpenBy.Add(new FaultObligation(_board.NowMs + SupplyEventToRelayOpenMs, false));
                 }
                 else if (_board.Relay.Closed && MustOpenRelay(f.Fault) && !noChange && !mayExpireUnseen)
-                    _mustOpenBy.Add((_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault)));
+                    _mustOpenBy.Add(new FaultObligation(_board.NowMs + FaultToRelayOpenMs, Absorbable(f.Fault), f.Fault.Kind == K.StuckBus,
+                        f.Fault.Kind == K.StuckBus && f.Fault.DurationMs > 0 ? _board.NowMs + f.Fault.DurationMs : 0));
                 break;
         }
     }
@@ -198,51 +193,65 @@ public sealed class BoardChecker
     {
         BoardSnapshot s = _board.Snapshot();
         long now = s.TMs;
-        // S7 load watch: a load swapped behind an adapter plays in the old load's settings until the watch sees it.
-        bool swapGrace = _swappedAtMs >= 0 && now - _swappedAtMs <= LoadSwapReactionMs;
+        _profiles.ObserveButton(_board.MuteButton.Level, now);
+        var (judged, trueMustHold) = _profiles.Judge(s, what => Violation("S12", what));
+        // A load swapped behind an adapter plays with the old load's cap until the load watch sees it (S7): judged
+        // there by the level at the ear with the music actually playing and the watch's bound (SwapJudge).
+        bool swapWindow = _swaps.Judge(s, trueMustHold, _profiles.InForceDbPerV, what => Violation("S4/S7", what));
         if (s.RelayClosed && !s.Muted) PlayingTicks++;
-        if (s.SplDbA is double spl && !swapGrace)
+        if (s.SplDbA is double spl && trueMustHold && !swapWindow)
         {
             MaxSplSeen = Math.Max(MaxSplSeen, spl);
             if (!s.Muted) HighestAboveLimitDb = Math.Max(HighestAboveLimitDb, spl - _board.Config.LimitDbA);
             if (spl > _board.Config.LimitDbA + Tolerance) Violation("S4", $"{spl:F2} dBA above the {_board.Config.LimitDbA} dBA limit");
-            if (_atSafeLevel && spl > _board.Config.SafeDefaultDbA + Tolerance) Violation("S2", $"{spl:F2} dBA above the safe default before any turn up");
+        }
+        if (judged is double level && (!swapWindow || s.Profile != null))
+        {
+            if (level > _board.Config.LimitDbA + Tolerance) Violation("S4", $"{level:F2} dBA above the limit with the sensitivity in force");
+            if (_atSafeLevel && level > _board.Config.SafeDefaultDbA + Tolerance)
+                Violation("S2", $"{level:F2} dBA above the safe default before any turn up");
         }
         if (_board.Observer.GainChangesWhileUnsafe != 0) Violation("S3", "gain relays switched with the relay closed or the attenuator playing");
         if (_board.Observer.RelayClosingsUnmuted != 0) Violation("S1/S2", "relay closed onto an attenuator that was not muted");
         if (_board.Controller.UnlistedTransitions != 0) Violation("S5", "the controller changed phase outside its transition table");
         if (_board.Observer.GainChangesBeforeRelayReleased != 0) Violation("S3", "gain relays switched before the output relay had released");
         if (_board.Observer.RelayClosingsBeforeGainSettled != 0) Violation("S3", "output relay closed before the gain relays had settled");
-        // A swapped-in load counts as seen once the controller measures again (the load watch, a removal, a reboot).
-        if (_swapUnseen && _board.Controller.State == ControllerState.Measuring) _swapUnseen = false;
         if (!s.RelayClosed) _mustOpenBy.Clear();
         else if (!s.Muted) _mustOpenBy.RemoveAll(o => o.Absorbable);
         if (_board.Stalled) // a hung loop sees nothing: the period starts when it runs again (S8 covers the hang)
-            for (int i = 0; i < _mustOpenBy.Count; i++) _mustOpenBy[i] = (_mustOpenBy[i].Deadline + 10, _mustOpenBy[i].Absorbable);
-        foreach (var (deadline, _) in _mustOpenBy)
-            if (now > deadline) Violation("S5/S6/S2", $"relay still closed {now - deadline} ms after its deadline");
+            foreach (var o in _mustOpenBy) o.Deadline += ControllerTiming.TickMs;
+        // A stuck bus that frees itself while the loop hangs may never be seen: it needs a transfer while it lasts.
+        foreach (var o in _mustOpenBy)
+            if (o.FaultEndMs > 0 && !_board.Stalled && now <= o.FaultEndMs) o.RunMsDuringFault += ControllerTiming.TickMs;
+        _mustOpenBy.RemoveAll(o => o.FaultEndMs > 0 && now > o.FaultEndMs && o.RunMsDuringFault < ShortestSeenMs);
+        foreach (var o in _mustOpenBy)
+            if (now > o.Deadline) Violation("S5/S6/S2", $"relay still closed {now - o.Deadline} ms after its deadline");
         if (_board.Stalled) return; // a hung loop leaves the relay as it was: S8 (watchdog) covers the hang
-        // A disturbed reading may honestly come out "uncertain" (not "short"/"open"), which S7 lets play at the most
-        // conservative gain and cap (on the PT2258 board the policy allows that; on the DS1882 it stays silent);
-        // "short and open stay muted" is judged in runs without such disturbances.
-        // S7's class checks judge what the controller measured: a load swapped in without a jack event is measured
-        // only once the load watch sees it (then the relay opens); until then only S4 applies (above).
-        if (swapGrace || _swapUnseen) return;
-        if (s.RelayClosed && !_half && !_spiked && _loadKind is "short" or "open")
+        // S7 (issue 19, "when in doubt, mute"): short, open and line input never close the relay, with or without
+        // spikes or faults during the reading (a disturbed reading is "uncertain" at worst, which stays muted too);
+        // a mono plug plays at the lowest gain only. A load swapped in behind an adapter is SwapJudge's.
+        if (s.RelayClosed && !_half && !swapWindow && _loadKind is "short" or "open" or "line")
             Violation("S7", $"relay closed on a {_loadKind} load");
-        if (s.RelayClosed && !_half && _loadKind is "mono" or "line" && s.GainDb != -20)
-            Violation("S7", $"gain {s.GainDb} dB on an unconfirmed ({_loadKind}) load");
+        if (s.RelayClosed && !_half && !swapWindow && _loadKind is "mono" && s.GainDb != -20)
+            Violation("S7", $"gain {s.GainDb} dB on a mono plug");
+        if (s.RelayClosed && !_half && !swapWindow && _board.Policy.LastDecision != null && _board.Policy.Input.Class == LoadClass.Uncertain)
+            Violation("S7", "relay closed on an uncertain reading");
         if (s.RelayClosed && _board.PoweredOff) Violation("S1", "relay closed with the board unpowered");
     }
 
     /// <summary>Clears every pending fault, lets a stall end (watchdog reboot) and power return, then music must be back within 1 s.</summary>
     public void StopFaultsAndCheckLiveness()
     {
-        for (int i = 0; i * 10 <= FaultToRelayOpenMs; i++) Tick(); // let the last faults be seen before clearing them
+        // Let the last faults be seen before clearing them: a hung loop (stall) sees nothing until it runs again.
+        long hang = _board.NowMs + 5000;
+        while ((_board.Stalled || _board.PoweredOff) && _board.NowMs < hang) Tick();
+        for (int i = 0; i * 10 <= FaultToRelayOpenMs; i++) Tick();
         _board.ClearFaults();
         long guard = _board.NowMs + 5000;
         while ((_board.Stalled || _board.PoweredOff || _board.Bus.IsStuck) && _board.NowMs < guard) Tick();
         while (_board.NowMs < _unpoweredUntilMs) Tick(); // a chip unpowered by a bus powerCycle is a fault until it is back
+        // The listener's last input is over too: a knob still held may yet confirm a profile (gain change, relay open).
+        while ((_board.MuteButton.Level || !_board.EncoderIdle) && _board.NowMs < guard + 5000) Tick();
         long stoppedAt = _board.NowMs;
         Note($"faults stopped at {stoppedAt} ms");
         while (_board.NowMs < stoppedAt + LivenessMs) Tick();
@@ -289,12 +298,6 @@ public sealed class BoardChecker
             $"hardware: {s.State}, relay {(s.RelayClosed ? "closed" : "open")}, gain {s.GainDb} dB, attenuation {s.AttenuationDb} dB" +
             $"{(s.Muted ? " (muted)" : "")}, cap {s.CapDb}, confirmed profile '{_board.Controller.ConfirmedProfile}'; load {_board.Load}\nrecent: " +
             string.Join(" | ", System.Linq.Enumerable.Select(_history, h => $"{h.TMs}: {h.What} [{h.State}]")));
-    }
-
-    /// <summary>A new plug is measured afresh: disturbances long past no longer excuse an uncertain reading.</summary>
-    private void ForgetOldDisturbances()
-    {
-        if (_board.NowMs - _lastDisturbanceMs > DisturbanceMemoryMs) _spiked = false;
     }
 
     /// <summary>Kept as objects and written out only for a violation: the soak notes millions of operations.</summary>
