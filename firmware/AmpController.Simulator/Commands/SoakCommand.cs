@@ -63,6 +63,31 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
         if (double.IsFinite(years)) w.WriteNumber(name, Math.Round(years, 2)); else w.WriteNull(name);
     }
 
+    /// <summary>The checker's swap and profile figures (issue 19, docs/design.md §7): findings, not broken rules.</summary>
+    static void WriteFindings(Utf8JsonWriter w, SoakFindings f)
+    {
+        w.WriteStartObject("swaps");
+        w.WriteNumber("count", f.Swaps);
+        w.WriteNumber("aboveLimit", f.DangerousSwaps);
+        w.WriteNumber("worstAboveLimitMs", f.WorstSwapOverLimitMs);
+        w.WriteNumber("worstAboveLimitDb", Math.Round(f.WorstSwapOverLimitDb, 2));
+        w.WriteNumber("missed", f.MissedSwaps);
+        w.WriteStartArray("missedAt");
+        foreach (var m in f.Missed)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("seed", m.Seed);
+            w.WriteNumber("tMs", m.TMs);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("wrongProfile");
+        w.WriteNumber("ticks", f.WrongProfileTicks);
+        w.WriteNumber("worstAboveLimitDb", Math.Round(f.WrongProfileWorstOverLimitDb, 2));
+        w.WriteEndObject();
+    }
+
     int Run(double hours, int seeds, int firstSeed, bool json, CliIo io)
     {
         // SIGINT or SIGTERM stops the run at the next operation; it still reports what it did (exit 130).
@@ -103,6 +128,7 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                 if (double.IsFinite(r.HighestAboveLimitDb)) w.WriteNumber("highestAboveLimitDb", Math.Round(r.HighestAboveLimitDb, 2));
                 else w.WriteNull("highestAboveLimitDb");
                 w.WriteNumber("boots", r.Boots);
+                WriteFindings(w, r.Findings);
                 w.WriteNumber("flashWritesPerDay", Math.Round(r.FlashWritesPerDay, 2));
                 w.WriteStartObject("flashWrites");
                 foreach (var (name, n) in r.FlashWrites) w.WriteNumber(name, n);
@@ -135,10 +161,18 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                 io.Out.WriteLine($"  flash {f.Name}: {r.FlashWrites[f.Name].ToString("N0", inv)} writes of {f.BytesPerWrite.ToString("0", inv)} bytes, " +
                                  $"{f.WritesPerDay.ToString("0.##", inv)} per simulated day; its own sector without levelling lasts " +
                                  $"{FlashWear.UnlevelledYears(f.WritesPerDay).ToString("0.##", inv)} years");
+            var fi = r.Findings;
+            io.Out.WriteLine($"  swaps behind an adapter: {fi.Swaps}, {fi.DangerousSwaps} above the limit at the ear before the relay opened " +
+                             $"(at most {fi.WorstSwapOverLimitMs} ms, {fi.WorstSwapOverLimitDb.ToString("0.##", inv)} dB); {fi.MissedSwaps} missed or cut after " +
+                             $"{SwapJudge.OverLimitBoundMs} ms; a confirmed profile of a less sensitive headphone in force {fi.WrongProfileTicks} ticks " +
+                             $"(at most {fi.WrongProfileWorstOverLimitDb.ToString("0.##", inv)} dB over the limit)");
             double erases = FlashWear.ErasesPerDay(r.FileUses());
             io.Out.WriteLine($"  littlefs (docs/safety.md): {erases.ToString("0.##", inv)} block erases per day, spread over the partition: " +
                              $"{FlashWear.LevelledYears(erases).ToString("0.#", inv)} years to {FlashWear.EraseCycles.ToString("N0", inv)} cycles");
         }
+        foreach (var m in r.Findings.Missed)
+            io.Error.WriteLine($"ampsim soak: finding: a swapped load above the limit for more than {SwapJudge.OverLimitBoundMs} ms, seed {m.Seed} at {m.TMs} ms " +
+                               $"(replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {m.Seed} --seeds 1)");
         if (r.FirstViolation is { } first)
             io.Error.WriteLine($"ampsim soak: seed {first.Seed} (replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {first.Seed} --seeds 1): {first.Message}");
         return r.Violations > 0 ? ExitCodes.CheckFailed : r.Interrupted ? InterruptedExit : ExitCodes.Ok;

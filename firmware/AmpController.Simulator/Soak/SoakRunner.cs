@@ -19,6 +19,9 @@ public sealed record SoakResult(double SimulatedHours, int Seeds, long Ticks, in
     /// <summary>Simulated hours of all seeds together (less than hours × seeds when the run was stopped early).</summary>
     public double SimulatedHoursDone { get; init; }
 
+    /// <summary>Swaps behind an adapter and confirmed wrong profiles, as the checker measured them (issue 19).</summary>
+    public SoakFindings Findings { get; init; } = new();
+
     /// <summary>Stopped before every seed had lived its hours (SIGINT, SIGTERM).</summary>
     public bool Interrupted { get; init; }
 
@@ -88,9 +91,11 @@ public static class SoakRunner
         var writes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var bytes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var findings = new SoakFindings();
         foreach (var life in lives)
         {
             life.Collect();
+            findings.Add(life.Findings);
             doneMs += Math.Min(life.NowMs, endMs);
             ticksTotal += life.Ticks;
             playing += life.PlayingTicks;
@@ -107,6 +112,6 @@ public static class SoakRunner
         }
         return new SoakResult(hours, seeds, ticksTotal, violationsTotal, first, watch.Elapsed.TotalSeconds, writes, byRule,
             failedSeeds, playing, highest, boots, bytes)
-        { SimulatedHoursDone = (double)doneMs / MsPerHour, Interrupted = stop.IsCancellationRequested };
+        { SimulatedHoursDone = (double)doneMs / MsPerHour, Interrupted = stop.IsCancellationRequested, Findings = findings };
     }
 }

@@ -33,6 +33,8 @@ internal sealed class SoakSeed
     public long PlayingTicks { get; private set; }
     public long Boots { get; private set; }
     public double HighestAboveLimitDb { get; private set; } = double.NegativeInfinity;
+    /// <summary>Swaps and confirmed wrong profiles measured by the checker (findings, not broken rules).</summary>
+    public SoakFindings Findings { get; } = new();
     public SortedDictionary<string, long> Writes { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> Bytes { get; } = new(StringComparer.Ordinal);
 
@@ -72,6 +74,7 @@ internal sealed class SoakSeed
         PlayingTicks += _checker.PlayingTicks;
         Boots += _checker.Board.Boots;
         HighestAboveLimitDb = Math.Max(HighestAboveLimitDb, _checker.HighestAboveLimitDb);
+        Findings.Add(Seed, _earlierBoardsMs, _checker);
         foreach (var (name, n) in _checker.Board.Flash.WritesByName) Writes[name] = Writes.GetValueOrDefault(name) + n;
         foreach (var (name, n) in _checker.Board.Flash.BytesByName) Bytes[name] = Bytes.GetValueOrDefault(name) + n;
     }

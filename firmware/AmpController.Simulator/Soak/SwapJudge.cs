@@ -36,6 +36,9 @@ public sealed class SwapJudge(SimulatedBoard board)
     /// <summary>Swaps above the limit at the ear for longer than <see cref="OverLimitBoundMs"/> (missed or cut late).</summary>
     public int Missed { get; private set; }
 
+    /// <summary>When the first missed swap passed the bound (board time, -1: none): the soak reports it to replay.</summary>
+    public long FirstMissedAtMs { get; private set; } = -1;
+
     /// <summary>Swaps whose new load was above the limit at the ear at some tick before the relay opened.</summary>
     public int DangerousSwaps { get; private set; }
 
@@ -102,7 +105,11 @@ public sealed class SwapJudge(SimulatedBoard board)
         WorstOverLimitMs = Math.Max(WorstOverLimitMs, _overMs);
         WorstOverLimitDb = Math.Max(WorstOverLimitDb, spl - limit);
         if (_overMs <= OverLimitBoundMs) return;
-        if (_overMs - ControllerTiming.TickMs <= OverLimitBoundMs) Missed++;
+        if (_overMs - ControllerTiming.TickMs <= OverLimitBoundMs)
+        {
+            Missed++;
+            if (FirstMissedAtMs < 0) FirstMissedAtMs = s.TMs;
+        }
         double assumed = confirmedDbPerV ?? board.Policy.LastDecision?.AssumedSensitivityDbPerV ?? double.NaN;
         var asAssumed = board.Load! with { SensitivityDbPerV = assumed, DbPerMw = null };
         double? decided = BoardAcoustics.LouderEar(asAssumed, s.GainDb, board.VolumeChip.AttenuationDb(0), board.VolumeChip.AttenuationDb(1));
