@@ -39,6 +39,7 @@ namespace AmpController.Core.Control
                 SenseResult? m = _measured;
                 watch.Begin(m != null ? m.LeftOhm : double.NaN, m != null ? m.RightOhm : double.NaN);
             }
+            watch.SetProfileConfirmed(_offerState == ProfileOfferState.Confirmed);
             LoadWatchVerdict verdict = watch.Update(now);
             if (verdict == LoadWatchVerdict.Same) return _phase;
             _loadChanges++;

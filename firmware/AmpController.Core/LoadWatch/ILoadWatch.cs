@@ -9,5 +9,8 @@ namespace AmpController.Core.LoadWatch
     {
         void Begin(double leftOhm, double rightOhm);
         LoadWatchVerdict Update(long nowMs);
+
+        /// <summary>Whether an S12 profile is confirmed (its cap lifted): the watch then flags a smaller change.</summary>
+        void SetProfileConfirmed(bool confirmed);
     }
 }

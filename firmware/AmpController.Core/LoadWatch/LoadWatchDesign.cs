@@ -39,6 +39,15 @@ namespace AmpController.Core.LoadWatch
         public const double LowerRatio = 0.7;
         public const double HigherRatio = 1.3;
 
+        /// <summary>
+        /// While an S12 profile is confirmed its cap is the headphone's own, and a swap to another headphone inside ±30 %
+        /// can be dangerous (issue 19: a 32 Ω profile, a 36 Ω IEM of 133 dB/V). The band is then the learned range
+        /// ±10 %: tighter than the drift of a resonant load's |Z| between two estimates allows would false-alarm (the
+        /// rate is measured in LoadWatchPropertyTests), the profile match itself is ±5 % of the DC reading.
+        /// </summary>
+        public const double ConfirmedLowerRatio = 0.9;
+        public const double ConfirmedHigherRatio = 1.1;
+
         /// <summary>An open output: at a level where the baseline load would draw the minimum current, a quarter of it
         /// or less (the I detector then holds only noise, about 13 µA).</summary>
         public const double OpenRatio = 4.0;
@@ -55,12 +64,17 @@ namespace AmpController.Core.LoadWatch
         /// reading on both channels counts at once (LoadWatchSensor).</summary>
         public const int LowerConfirmCount = 2;
 
-        /// <summary>A higher or open reading is less urgent (less current flows): 30 ms.</summary>
-        public const int HigherConfirmCount = 3;
+        /// <summary>A higher or open reading: 20 ms like a lower one (issue 19: within 30 ms of the programme revealing the
+        /// swap; a higher |Z| can be the more sensitive headphone); on both channels at once it counts at once too.</summary>
+        public const int HigherConfirmCount = 2;
 
         /// <summary>The baseline follows a slow drift (the spectrum moving |Z| along the driver's curve) at most this
         /// fast, in decades per tick; a swap is a step of at least log10(1/0.7) = 0.155.</summary>
         public const double DriftPerTick = 0.003;
+
+        /// <summary>The same in the tight band of a confirmed profile: a step beyond ±10 % is 0.041 decade or more, and a
+        /// resonant load's |Z| moves up to about 0.01 decade per tick as the spectrum wanders (ProgrammeSignal).</summary>
+        public const double ConfirmedDriftPerTick = 0.01;
 
         /// <summary>An estimate counts only while the holds were recharged lately: level within 6 dB (0.3 decade) of
         /// its recent maximum, which falls 0.3 dB per tick. Hold time constants matched within ±6 % (C ±5 %, R ±1 %) then

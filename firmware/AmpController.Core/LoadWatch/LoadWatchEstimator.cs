@@ -17,6 +17,8 @@ namespace AmpController.Core.LoadWatch
         private static readonly double MinPeakAmpsLog = Math.Log10(LoadWatchDesign.MinPeakAmps);
         private static readonly double LowerLog = Math.Log10(LoadWatchDesign.LowerRatio);
         private static readonly double HigherLog = Math.Log10(LoadWatchDesign.HigherRatio);
+        private static readonly double ConfirmedLowerLog = Math.Log10(LoadWatchDesign.ConfirmedLowerRatio);
+        private static readonly double ConfirmedHigherLog = Math.Log10(LoadWatchDesign.ConfirmedHigherRatio);
         private static readonly double WindowLog = Math.Log10(LoadWatchDesign.InsertionWindow);
         // The higher rule needs enough output that the baseline load would still draw a measurable current twice over;
         // the open rule only that it would draw a measurable current, and sees a quarter of it or less.
@@ -24,6 +26,7 @@ namespace AmpController.Core.LoadWatch
         private static readonly double OpenLog = Math.Log10(LoadWatchDesign.OpenRatio);
 
         private bool _watching;
+        private bool _tight;
         private double _dcLog;
         private int _learned;
         private double _minLog;
@@ -54,10 +57,20 @@ namespace AmpController.Core.LoadWatch
         }
 
         public bool Watching { get { return _watching; } }
+
+        /// <summary>The band while an S12 profile is confirmed (LoadWatchDesign.ConfirmedLowerRatio/HigherRatio) instead of
+        /// ±30 %; the open rule and the insertion window stay.</summary>
+        public bool Tight { get { return _tight; } set { _tight = value; } }
         public bool Learned { get { return _learned >= LoadWatchDesign.LearnCount; } }
 
         /// <summary>Low readings (lower load, or far from the insertion reading) counted so far and not contradicted.</summary>
         public int LowCount { get { return _lowCount > _farCount ? _lowCount : _farCount; } }
+
+        /// <summary>Higher or open readings counted so far and not contradicted.</summary>
+        public int HighCount { get { return _highCount; } }
+
+        /// <summary>At least one estimate of the load since <see cref="Begin"/>: from then on a step is a change.</summary>
+        public bool HasEstimate { get { return _learned > 0; } }
 
         /// <summary>Last estimate, log10 of ohms and of the output peak in volts (for tests and diagnostics).</summary>
         public double LastZLog { get { return _zLog; } }
@@ -123,9 +136,11 @@ namespace AmpController.Core.LoadWatch
 
         private LoadWatchVerdict StepWatching(bool currentOk)
         {
+            double lowerLog = _tight ? ConfirmedLowerLog : LowerLog;
+            double higherLog = _tight ? ConfirmedHigherLog : HigherLog;
             if (currentOk)
             {
-                if (_zLog < _minLog + LowerLog)
+                if (_zLog < _minLog + lowerLog)
                 {
                     _lowCount++;
                     return _lowCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.Lower : LoadWatchVerdict.Same;
@@ -133,11 +148,11 @@ namespace AmpController.Core.LoadWatch
                 _lowCount = 0;
             }
             // Higher: enough output that the baseline would draw twice the minimum current; open: that it would draw it.
-            bool higherSeen = _vLog - (_maxLog + HigherLog) >= HigherNeedsLog;
+            bool higherSeen = _vLog - (_maxLog + higherLog) >= HigherNeedsLog;
             bool openSeen = _vLog - _maxLog >= MinPeakAmpsLog;
             if (higherSeen || openSeen)
             {
-                bool high = higherSeen && _zLog > _maxLog + HigherLog || openSeen && _zLog > _maxLog + OpenLog;
+                bool high = higherSeen && _zLog > _maxLog + higherLog || openSeen && _zLog > _maxLog + OpenLog;
                 if (high)
                 {
                     _highCount++;
@@ -147,8 +162,9 @@ namespace AmpController.Core.LoadWatch
             }
             if (!currentOk) return LoadWatchVerdict.Same;
             // Follow a slow drift along the load's own impedance curve, never a step.
-            if (_zLog < _minLog) _minLog = _zLog > _minLog - LoadWatchDesign.DriftPerTick ? _zLog : _minLog - LoadWatchDesign.DriftPerTick;
-            if (_zLog > _maxLog) _maxLog = _zLog < _maxLog + LoadWatchDesign.DriftPerTick ? _zLog : _maxLog + LoadWatchDesign.DriftPerTick;
+            double drift = _tight ? LoadWatchDesign.ConfirmedDriftPerTick : LoadWatchDesign.DriftPerTick;
+            if (_zLog < _minLog) _minLog = _zLog > _minLog - drift ? _zLog : _minLog - drift;
+            if (_zLog > _maxLog) _maxLog = _zLog < _maxLog + drift ? _zLog : _maxLog + drift;
             return LoadWatchVerdict.Same;
         }
     }

@@ -41,6 +41,12 @@ namespace AmpController.Core.LoadWatch
             _lastMs = long.MinValue;
         }
 
+        public void SetProfileConfirmed(bool confirmed)
+        {
+            _left.Tight = confirmed;
+            _right.Tight = confirmed;
+        }
+
         public LoadWatchVerdict Update(long nowMs)
         {
             if (_lastMs == long.MinValue || nowMs - _lastMs > GapMs)
@@ -52,10 +58,12 @@ namespace AmpController.Core.LoadWatch
             LoadWatchVerdict left = _left.Step(Volts(_zLeft), Volts(_levelLeft));
             LoadWatchVerdict right = _right.Step(Volts(_zRight), Volts(_levelRight));
             LoadWatchVerdict verdict = left != LoadWatchVerdict.Same ? left : right;
-            // A swap changes both ear pieces: a low reading on each channel is two independent readings (an ADC spike
+            // A swap changes both ear pieces: a changed reading on each channel is two independent readings (an ADC spike
             // corrupts one), so it need not wait for the second tick (10 ms sooner).
             if (verdict == LoadWatchVerdict.Same && _left.LowCount > 0 && _right.LowCount > 0)
                 verdict = _left.Learned && _right.Learned ? LoadWatchVerdict.Lower : LoadWatchVerdict.NotTheMeasuredLoad;
+            if (verdict == LoadWatchVerdict.Same && _left.HighCount > 0 && _right.HighCount > 0)
+                verdict = LoadWatchVerdict.Higher;
             if (verdict != LoadWatchVerdict.Same) _changes++;
             return verdict;
         }

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AmpController.Tests.LoadWatch;
+
+/// <summary>
+/// Rule S7's load watch against swaps behind an adapter (issue 19 item 3): <see cref="SwapCase.Cases"/> on a new board
+/// per case (component tolerances, ADC), with and without an open gap, quiet, loud and silent programme, profiles
+/// confirmed by the long press, limits 60–100 dBA. "Revealed" is <see cref="SwapReveal"/>: the first detector sample at
+/// which the programme at the new load is twice what the watch's rule needs. Every step the real level at the ear (the
+/// chips and relay as the step starts, plus the music's level in it) is compared with the limit.
+/// CsCheck prints the seed of a failing case (replay: AMP_PROPERTY_SEED); AMP_PROPERTY_ITER sets the number of cases
+/// (default 300; the long run: `AMP_PROPERTY_ITER=10000 nice dotnet test --filter LoadWatchSwapPropertyTests`).
+/// </summary>
+[TestClass]
+public class LoadWatchSwapPropertyTests
+{
+    static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("AMP_PROPERTY_ITER"), out int n) && n > 0 ? n : 300;
+    static string? Seed => Environment.GetEnvironmentVariable("AMP_PROPERTY_SEED");
+
+    /// <summary>
+    /// The measured bound from the reveal to the relay opening (issue 19's goal is 30 ms; docs/safety.md S7 gives the
+    /// figures): 0 ms median, the 10 ms tick and two estimates for most, longer where an uncalibrated ADC puts the
+    /// board's thresholds above the reveal's 2× margin.
+    /// </summary>
+    public const long RevealToOpenBoundMs = 120;
+
+    /// <summary>An open output harms no ear; the open rule needs the old load's current twice over and two estimates.</summary>
+    public const long OpenRevealToOpenBoundMs = 120;
+
+    /// <summary>Below this limit the programme can be above it at the ear while still below the watch's thresholds
+    /// (docs/safety.md S7 residual: output peak 2–4 mV, 0.1 mA).</summary>
+    public const int ThresholdCoversLimitsFromDbA = 85;
+
+    [TestMethod]
+    public void S4_S7_a_swapped_load_is_cut_within_the_bound_of_the_programme_revealing_it()
+    {
+        var stats = new SwapStats();
+        SwapCase.Cases.Sample(c =>
+        {
+            SwapOutcome o = SwapRun.Play(c);
+            stats.Add(c, o);
+            string? broken = Broken(c, o);
+            if (broken != null) throw new AssertFailedException($"{broken}: {c}");
+        }, iter: Iterations, seed: Seed, threads: 1);
+        stats.Print(Console.WriteLine);
+        Assert.IsTrue(stats.Revealed > Iterations / 20, $"only {stats.Revealed} swaps were revealed while playing");
+    }
+
+    /// <summary>What the case breaks, or null. Only what the watch can see is asserted; the residuals (docs/safety.md S7)
+    /// are counted by <see cref="SwapStats"/>.</summary>
+    public static string? Broken(SwapCase c, SwapOutcome o)
+    {
+        if (!o.PlayingAtSwap) return null;
+        bool seen = c.BeyondBand(o.ConfirmedAtSwap);
+        if (seen && o.EstimatedAtSwap && o.ClosedAtNew && o.RevealAtMs >= 0)
+        {
+            long bound = c.To == SwapTo.Open ? OpenRevealToOpenBoundMs : RevealToOpenBoundMs;
+            if (o.RevealToOpenMs < 0) return $"revealed at {o.RevealAtMs - o.SwapAtMs} ms after the swap, never cut";
+            if (o.RevealToOpenMs > bound) return $"cut {o.RevealToOpenMs} ms after the reveal (bound {bound} ms)";
+            if (o.OverLimitFromRevealMs > bound + 10) return $"{o.OverLimitFromRevealMs} ms above the limit after the reveal";
+        }
+        if (seen && c.LimitDbA >= ThresholdCoversLimitsFromDbA && o.EstimatedAtSwap && o.OverLimitBeforeRevealMs > 0)
+            return $"{o.BeforeRevealDbA:F1} dBA at the ear before the programme revealed the swap";
+        // The worst-case cap (S2) is safe for every load the ±30 % band keeps: S_wc falls with impedance.
+        if (c.InsideWindow && !o.ConfirmedAtSwap && o.Dangerous)
+            return $"{o.MaxDbA:F1} dBA inside the ±30 % band without a confirmed profile";
+        return null;
+    }
+}
+
+/// <summary>The figures of a swap run (docs/safety.md S7): reveal → open, residual cases.</summary>
+public sealed class SwapStats
+{
+    readonly List<long> _revealToOpen = new(), _openRevealToOpen = new();
+    public int Cases, Playing, Revealed, Unestimated, UnestimatedLate, UnestimatedDangerous, BelowThresholdOver, SameNoGap, SameAlarms;
+    public int ConfirmedInBand, ConfirmedInBandDangerous, ConfirmedBeyondBandOnly, GapRevealed, GapSeen;
+    public double ConfirmedInBandWorstDb = double.NegativeInfinity, UnestimatedWorstDb = double.NegativeInfinity;
+
+    public void Add(SwapCase c, SwapOutcome o)
+    {
+        Cases++;
+        if (!o.PlayingAtSwap) return;
+        Playing++;
+        if (c.GapTicks > 0 && o.GapRevealedMs > 0)
+        {
+            GapRevealed++;
+            if (o.GapSeen) GapSeen++;
+        }
+        if (c.To == SwapTo.Same && c.GapTicks == 0)
+        {
+            SameNoGap++;
+            if (o.LoadChanges > 0) SameAlarms++;
+        }
+        bool seen = c.BeyondBand(o.ConfirmedAtSwap);
+        if (seen && !c.BeyondWindow) ConfirmedBeyondBandOnly++;
+        if (seen && o.ClosedAtNew && o.RevealAtMs >= 0)
+        {
+            if (!o.EstimatedAtSwap)
+            {
+                Unestimated++;
+                if (o.RevealToOpenMs < 0 || o.RevealToOpenMs > LoadWatchSwapPropertyTests.RevealToOpenBoundMs) UnestimatedLate++;
+                if (o.Dangerous)
+                {
+                    UnestimatedDangerous++;
+                    UnestimatedWorstDb = Math.Max(UnestimatedWorstDb, o.MaxDbA - c.LimitDbA);
+                }
+            }
+            else
+            {
+                Revealed++;
+                (c.To == SwapTo.Open ? _openRevealToOpen : _revealToOpen).Add(o.RevealToOpenMs < 0 ? long.MaxValue : o.RevealToOpenMs);
+            }
+        }
+        if (seen && o.OverLimitBeforeRevealMs > 0 && o.EstimatedAtSwap) BelowThresholdOver++;
+        if (!seen && o.ConfirmedAtSwap && c.To == SwapTo.Headphone)
+        {
+            ConfirmedInBand++;
+            if (o.Dangerous)
+            {
+                ConfirmedInBandDangerous++;
+                ConfirmedInBandWorstDb = Math.Max(ConfirmedInBandWorstDb, o.MaxDbA - c.LimitDbA);
+            }
+        }
+    }
+
+    static string Percentiles(List<long> v)
+    {
+        if (v.Count == 0) return "none";
+        var s = v.OrderBy(x => x).ToList();
+        long P(double q) => s[Math.Max(0, (int)Math.Ceiling(q * s.Count) - 1)];
+        return $"n {s.Count}, p50 {P(0.5)} ms, p99 {P(0.99)} ms, max {P(1)} ms";
+    }
+
+    public void Print(Action<string> w)
+    {
+        w($"{Cases} cases, {Playing} playing at the swap");
+        w($"reveal → open (estimated before the swap, beyond the band): {Percentiles(_revealToOpen)}; to an open output: {Percentiles(_openRevealToOpen)}");
+        w($"residual, no estimate before the swap: {Unestimated} revealed, {UnestimatedLate} not cut within the bound, {UnestimatedDangerous} above the limit (worst +{UnestimatedWorstDb:F1} dB)");
+        w($"residual, above a limit below {LoadWatchSwapPropertyTests.ThresholdCoversLimitsFromDbA} dBA before the reveal: {BelowThresholdOver}");
+        w($"confirmed profile: {ConfirmedBeyondBandOnly} swaps inside ±30 % but beyond the ±10 % band; {ConfirmedInBand} inside the band, {ConfirmedInBandDangerous} above the limit (worst +{ConfirmedInBandWorstDb:F1} dB)");
+        w($"open gaps revealed {GapRevealed}, seen (relay open before the new load) {GapSeen}; same load without a gap: {SameAlarms} alarms in {SameNoGap}");
+    }
+}
