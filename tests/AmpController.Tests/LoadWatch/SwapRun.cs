@@ -25,6 +25,9 @@ public sealed class SwapOutcome
     /// <summary>The detector sample at which the programme revealed the new load (<see cref="SwapReveal"/>; −1: never while
     /// the relay stayed closed).</summary>
     public long RevealAtMs = -1;
+    /// <summary>The relay opened after the new load went in but before the programme revealed it (or within the reveal's
+    /// window, which then cannot complete: nothing flows once the relay is open): the watch was faster than the reveal.</summary>
+    public bool CutBeforeReveal;
     /// <summary>Loudest step at the ear (dBA: the programme level the chips and relay give that step, plus the music's
     /// level in it) with the new load before the reveal step, and over the whole run; −∞ when it never played.</summary>
     public double BeforeRevealDbA = double.NegativeInfinity;
@@ -152,6 +155,7 @@ public static class SwapRun
                 o.RevealAtMs = windowStartMs;
             windowStartMs = !revealing ? -1 : windowStartMs >= 0 ? windowStartMs : board.NowMs;
             NoteOpened(board, o, gap: false);
+            if (watching && o.OpenedAtMs >= 0 && o.RevealAtMs < 0) o.CutBeforeReveal = true;
             if (ear > o.MaxDbA) o.MaxDbA = ear;
             bool beforeReveal = watching && o.RevealAtMs < 0 && !revealing;
             if (beforeReveal && ear > o.BeforeRevealDbA) o.BeforeRevealDbA = ear;
