@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(console settings calibration bootcounter scenario)
+[ ${#targets[@]} -gt 0 ] || targets=(console settings calibration bootcounter dose scenario)
 
 # AFL++ from Debian when missing (like ngspice in tests/run.sh).
 if ! command -v afl-fuzz >/dev/null 2>&1; then

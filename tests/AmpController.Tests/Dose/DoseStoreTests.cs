@@ -70,7 +70,7 @@ public class DoseStoreTests
             NeverLouder: null);
         // Every byte in the long run (AMP_LONG_SWEEP=1, about a minute); every 13th byte (all bits) in the suite.
         int stride = Environment.GetEnvironmentVariable("AMP_LONG_SWEEP") == "1" ? 1 : 13;
-        var result = TornWriteSweep.Run(record, fromDepth: 1, byteStride: stride);
+        var result = TornWriteSweep.Run(record, byteStride: stride);
         Console.WriteLine($"dose record: {result.Cases} torn writes, {result.CutPointsPerWrite} cut points per write, {result.LongestRecord} bytes");
         Assert.AreEqual(RecordPair.HeaderLength + DoseRecord.PayloadLength + RecordPair.CrcLength, result.LongestRecord);
     }

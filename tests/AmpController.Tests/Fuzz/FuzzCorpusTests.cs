@@ -76,6 +76,28 @@ public class FuzzCorpusTests
         Assert.ThrowsExactly<OracleFailure>(() => SettingsOracle.Check(new BrokenSettings().Make(), "test"));
     }
 
+    [TestMethod]
+    public void S13_the_dose_oracle_fires_on_out_of_range_values_and_a_lost_copy()
+    {
+        var s = new AmpController.Core.Dose.DoseState();
+        Assert.IsNull(DoseOracle.Problem(s));
+        s.ClosedPpm[166] = -1;
+        Assert.IsNotNull(DoseOracle.Problem(s), "a negative hour");
+        s.ClosedPpm[166] = 0;
+        s.RunningElapsedMs = (int)AmpController.Core.Dose.DoseMeter.MsPerHour;
+        Assert.IsNotNull(DoseOracle.Problem(s), "a running hour past its end");
+        // A real pair, the same pair with the newer copy corrupt (falls back to the older), and no files at all.
+        var seed = DoseOracle.Seeds().Last();
+        var (a, b) = DoseOracle.Split(seed);
+        Assert.IsNotNull(a);
+        Assert.IsNotNull(b);
+        Assert.AreEqual(692, b!.Length, "header 8 + payload 680 + CRC 4");
+        Assert.IsNull(Replay.Finding(DoseOracle.Run, DoseOracle.Join(a, b)));
+        a![100] ^= 0x10; // the third write went to copy A: the newest copy is the corrupt one
+        Assert.IsNull(Replay.Finding(DoseOracle.Run, DoseOracle.Join(a, b)));
+        Assert.IsNull(Replay.Finding(DoseOracle.Run, DoseOracle.Join([], [])));
+    }
+
     /// <summary>A Settings whose limit was forced past the range (reflection): what a decoding bug would produce.</summary>
     sealed class BrokenSettings
     {

@@ -16,7 +16,8 @@ public sealed class OracleFailure(string message) : Exception(message);
 /// <summary>
 /// Every parser that takes outside input (issue 18 item 1), each with oracles beyond "no crash":
 /// console lines (a refused line changes nothing: settings, store, controller), stored settings, the stored mute,
-/// stored calibration, the stored boot counter (decoded values always in their safe ranges), scenario JSON (loads,
+/// stored calibration, the stored boot counter (decoded values always in their safe ranges), the stored sound dose
+/// (DoseOracle: in range, never less than stored, a corrupt copy falls back to the other), scenario JSON (loads,
 /// or a ScenarioException, which `ampsim run` turns into exit 2; a loaded scenario also plays its first seconds).
 /// An exception other than the expected ones, or an OracleFailure, is a finding.
 /// </summary>
@@ -28,6 +29,7 @@ public static class FuzzTargets
         ["settings"] = StoredSettings,
         ["calibration"] = Calibration,
         ["bootcounter"] = BootCounter,
+        ["dose"] = DoseOracle.Run,
         ["scenario"] = Scenario,
     };
 

@@ -23,6 +23,7 @@ public static class SeedCorpus
         Put(dir, "settings", SettingsSeeds());
         Put(dir, "calibration", CalibrationSeeds());
         Put(dir, "bootcounter", BootCounterSeeds());
+        Put(dir, "dose", DoseOracle.Seeds());
         Put(dir, "console", ConsoleSeeds().Select(l => Encoding.ASCII.GetBytes(l)));
         Put(dir, "scenario", ScenarioFiles.BuiltInNames.Select(n => Encoding.UTF8.GetBytes(ScenarioFiles.BuiltInText(n)))
             .Concat(Directory.GetFiles(Path.Combine(repoRoot, "tests", "scenarios"), "*.json", SearchOption.AllDirectories)
