@@ -18,6 +18,11 @@ public sealed record FileUse(string Name, double WritesPerDay, double BytesPerWr
 ///   512 times is moved to other blocks: dynamic wear levelling over the partition);
 /// - records this small are inline files: their data is a commit in the directory's metadata log (littlefs SPEC.md,
 ///   "inline struct"); a full log block is compacted into its pair's other block, one erase per block filled;
+/// - a file stays inline only up to inline_max = min(cache_size, attr_max, block_size / 8) bytes (littlefs-project/littlefs
+///   lfs.c, lfs_init; esp_littlefs's cache is 512 bytes by default, CONFIG_LITTLEFS_CACHE_SIZE in its README): 512 bytes.
+///   A larger record (the sound dose's 692 bytes) lives in a data block of its own, copied on write: each write programs
+///   a freshly allocated block (one erase; littlefs's allocator walks round the partition, so these spread too) and
+///   commits only the file's block pointer to the metadata log;
 /// - SPI NOR flash of Espressif's modules is specified for at least 100,000 program/erase cycles per sector (Espressif,
 ///   esp32.com "How many times can you flash?"; e.g. Winbond W25Q32JV datasheet: more than 100,000 erase/program cycles).
 /// Assumed, and erring long on the log: File.WriteAllBytes costs two commits (the create/truncate and the close with
@@ -34,6 +39,9 @@ public static class FlashWear
     public const int CommitsPerWrite = 2;
     public const int CommitOverheadBytes = 40;
     const double DaysPerYear = 365.25;
+    public const int InlineMaxBytes = BlockBytes / 8;
+    /// <summary>littlefs's CTZ struct in the metadata: head block and size, two 32-bit words (SPEC.md "CTZ struct").</summary>
+    public const int CtzStructBytes = 8;
 
     /// <summary>Metadata log bytes one whole-file write appends.</summary>
     public static int LogBytesPerWrite(int recordBytes, int nameLength)
@@ -43,17 +51,25 @@ public static class FlashWear
         return (CommitsPerWrite - 1) * truncate + data;
     }
 
-    /// <summary>Block erases a day of the whole partition: the log filled, less what compaction carries over (live records).</summary>
+    /// <summary>
+    /// Block erases a day of the whole partition: the log filled, less what compaction carries over (live records), plus
+    /// one data block a write for each record too large to be inline.
+    /// </summary>
     public static double ErasesPerDay(IEnumerable<FileUse> files)
     {
-        double logBytes = 0, live = 0;
+        double logBytes = 0, live = 0, dataBlocks = 0;
         foreach (var f in files)
         {
             int record = (int)Math.Ceiling(f.BytesPerWrite);
+            if (record > InlineMaxBytes)
+            {
+                dataBlocks += f.WritesPerDay;
+                record = CtzStructBytes; // only the pointer to the data block is in the log
+            }
             logBytes += f.WritesPerDay * LogBytesPerWrite(record, f.Name.Length);
             live += CommitOverheadBytes + f.Name.Length + record;
         }
-        return logBytes / Math.Max(ProgramBytes, BlockBytes - live);
+        return logBytes / Math.Max(ProgramBytes, BlockBytes - live) + dataBlocks;
     }
 
     /// <summary>Years until the partition's blocks reach their rated cycles, the erases spread over every block but the anchor.</summary>

@@ -30,6 +30,24 @@ public class FlashWearTests
     }
 
     [TestMethod]
+    public void S13_the_dose_record_is_too_large_to_be_inline_and_costs_a_data_block_a_write()
+    {
+        int record = AmpController.Core.Storage.RecordPair.HeaderLength + AmpController.Core.Dose.DoseRecord.PayloadLength
+                     + AmpController.Core.Storage.RecordPair.CrcLength;
+        Assert.AreEqual(692, record);
+        Assert.IsTrue(record > FlashWear.InlineMaxBytes, "512 bytes: min(cache 512, attr_max 1022, 4096 / 8)");
+        // The worst day DoseStore allows: 24 h of listening, one write per 10 min = 144 writes, alternating copies
+        // (72 each). Log per write: truncate 40+10 → 128, pointer commit 40+10+8 = 58 → 128, so 256 bytes;
+        // 2 × 72 × 256 = 36,864 bytes of log over 4096 − 2 × 58 = 3,980 free bytes = 9.262 erases, + 144 data blocks.
+        double perDay = 24 * 3600_000.0 / AmpController.Core.Dose.DoseStore.ListeningMsPerWrite;
+        Assert.AreEqual(144, perDay);
+        double erases = FlashWear.ErasesPerDay([new FileUse("dose-a.bin", perDay / 2, record), new FileUse("dose-b.bin", perDay / 2, record)]);
+        Assert.AreEqual(36_864.0 / 3_980 + 144, erases, 1e-9);
+        // Alone: 100,000 × 62 / 153.26 / 365.25 = 110.8 years of such days.
+        Assert.AreEqual(110.8, FlashWear.LevelledYears(erases), 0.05);
+    }
+
+    [TestMethod]
     public void Levelled_life_spreads_the_erases_over_62_blocks_of_100000_cycles()
     {
         Assert.AreEqual(64, FlashWear.PartitionBlocks, "0x40000 bytes / 4096");
