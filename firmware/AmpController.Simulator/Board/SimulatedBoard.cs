@@ -4,6 +4,7 @@ using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Devices;
 using AmpController.Core.LoadWatch;
+using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
 using AmpController.Core.Storage;
 using AmpController.Core.Supervision;
@@ -43,13 +44,18 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     private long _poweredOffUntilMs = -1;
 
     private readonly Func<ICapPolicy, ICapPolicy>? _policyUnderTest;
+    private readonly Func<IDigitalOutput, IDigitalOutput>? _relayUnderTest;
 
     /// <param name="policyUnderTest">Wraps the policy the controller gets: a test's deliberately broken variant, to show
     /// that the checks catch it (issue 18: the soak must fail on a broken rule). Null in every real use.</param>
-    public SimulatedBoard(BoardConfig config, Func<ICapPolicy, ICapPolicy>? policyUnderTest = null)
+    /// <param name="relayUnderTest">Wraps the output relay's pin as the controller gets it, for the same purpose (a
+    /// controller whose "open" never reaches the relay). Null in every real use.</param>
+    public SimulatedBoard(BoardConfig config, Func<ICapPolicy, ICapPolicy>? policyUnderTest = null,
+        Func<IDigitalOutput, IDigitalOutput>? relayUnderTest = null)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _policyUnderTest = policyUnderTest;
+        _relayUnderTest = relayUnderTest;
         _jack = new SimContacts(0, config.Seed);
         _encoder = new SimContacts(3, config.Seed + 1);
         _button = new SimContacts(0, config.Seed + 2);
@@ -219,7 +225,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         var store = new SettingsStore(Flash);
         store.Load(settings);
         MuteMemory = new StoredMute(store, settings);
-        var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, Relay, JackSwitch, EncoderA, EncoderB,
+        var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, _relayUnderTest?.Invoke(Relay) ?? Relay, JackSwitch, EncoderA, EncoderB,
             MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory };
         LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
         if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;

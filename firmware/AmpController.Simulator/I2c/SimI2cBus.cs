@@ -56,6 +56,9 @@ public sealed class SimI2cBus : IRegisterBus
     /// <summary>How many times the driver side called <see cref="Recover"/>.</summary>
     public int RecoverCalls { get; private set; }
 
+    /// <summary>Transfers answered "bus stuck": the controller has been told (a stuck bus no transfer met, it cannot know).</summary>
+    public int StuckAnswers { get; private set; }
+
     public bool IsStuck
     {
         get
@@ -164,7 +167,11 @@ public sealed class SimI2cBus : IRegisterBus
 
     private BusResult Deliver(Slot slot, byte[]? data, int writeCount, byte[]? into, int readCount)
     {
-        if (IsStuck) return new BusResult(BusStatus.BusStuck, 0);
+        if (IsStuck)
+        {
+            StuckAnswers++;
+            return new BusResult(BusStatus.BusStuck, 0);
+        }
         if (slot.UnpoweredUntilMs >= 0)
         {
             if (_clock.NowMs < slot.UnpoweredUntilMs) return new BusResult(BusStatus.AddressNotAcknowledged, 0);

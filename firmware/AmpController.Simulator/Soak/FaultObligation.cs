@@ -1,7 +1,7 @@
 namespace AmpController.Simulator.Soak;
 
 /// <summary>A fault the controller must answer by opening the output relay before <see cref="Deadline"/> (S5, S6, S2).</summary>
-internal sealed class FaultObligation(long deadline, bool absorbable, bool stuckBus = false, long faultEndMs = 0)
+internal sealed class FaultObligation(long deadline, bool absorbable, bool stuckBus = false, long faultEndMs = 0, int stuckAnswersAtStart = 0)
 {
     public long Deadline = deadline;
 
@@ -14,6 +14,6 @@ internal sealed class FaultObligation(long deadline, bool absorbable, bool stuck
     /// <summary>When a time-limited fault ends by itself (0: it lasts until the controller acts).</summary>
     public readonly long FaultEndMs = faultEndMs;
 
-    /// <summary>How long the control loop ran (not stalled) while the fault lasted.</summary>
-    public int RunMsDuringFault;
+    /// <summary>The bus's <see cref="I2c.SimI2cBus.StuckAnswers"/> when the fault began: more since, and the controller knows.</summary>
+    public readonly int StuckAnswersAtStart = stuckAnswersAtStart;
 }
