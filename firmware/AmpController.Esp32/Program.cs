@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using System.Threading;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
+using AmpController.Core.Dose;
 using AmpController.Core.Devices;
 using AmpController.Core.LoadWatch;
 using AmpController.Core.Sensing;
@@ -36,6 +37,7 @@ namespace AmpController.Esp32
         private static BootLoopGuard? _bootGuard;
         // The listener's mute across reboots (issue 19), written between ticks and on the crash path.
         private static StoredMute? _muteMemory;
+        private static DoseStore? _doseStore;
         // Held in static fields so the timers live as long as the program.
         private static Timer? _sampleTimer;
         private static Timer? _stallTimer;
@@ -69,6 +71,10 @@ namespace AmpController.Esp32
             _muteMemory = new StoredMute(store, settings);
             Controller controller = BuildController(board, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
             _controller = controller;
+            // S13: the weekly sound dose survives power cuts (two copies, CRC); power-off time never reduces it.
+            _doseStore = new DoseStore(board.Files);
+            if (!_doseStore.Load(controller.Dose, board.Clock.NowMs))
+                output.WriteLine("sound dose: no valid stored record (" + _doseStore.CorruptCopies.ToString("D") + " corrupt), starting from 0 %");
 
             var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(controller, policy, settings),
                 new ConsoleService(controller, _service!, RuntimeVersion));
@@ -155,6 +161,7 @@ namespace AmpController.Esp32
                 {
                     controller.Tick();
                     if (_muteMemory != null) _muteMemory.Flush(); // a mute change reaches flash between ticks (S9 copies)
+                    if (_doseStore != null) _doseStore.Flush(controller.Dose, board.Clock.NowMs); // S13: ≤ 1 write / 10 min listening
                     console.Poll();
                     if (_terminal != null) _terminal.Pump(); // at most 64 bytes a period: the UART write never waits
                     _timing.Record(start, board.Clock.NowMs, ControllerTiming.TickMs);

@@ -47,6 +47,7 @@ namespace AmpController.Core.Control
             _insertionCount++;
             _hasDecision = false;
             ForgetProfile();
+            ForgetTier();
             _resumePlayback = false;
             SetUserMuted(TakeRestoredMute());
             _output.Open(now); // the test source must never meet the amplifier output (IImpedanceSensor contract)
@@ -113,6 +114,7 @@ namespace AmpController.Core.Control
             ControllerState was = ControllerPhases.Parent(from);
             bool wasPlaying = was == ControllerState.Configuring || was == ControllerState.RampUp || was == ControllerState.Playing;
             if (wasPlaying && _hasDecision) _resumePlayback = true;
+            EndTierOnFault(); // S12: before the profile's confirmation ends (the tier may sit on a confirmed profile)
             EndConfirmation();
             _output.MuteBestEffort();
             _lastFault = _pendingFault;

@@ -16,6 +16,7 @@ namespace AmpController.Core.Control
             _resumePlayback = false;
             _hasDecision = false;
             ForgetProfile();
+            ForgetTier();
             if (_phase == ControllerPhase.Debounce || IsInserted(_phase)) return ControllerPhase.Unplugged;
             return _phase;
         }

@@ -68,7 +68,7 @@ namespace AmpController.Core.Control
         /// </summary>
         private ControllerPhase OnLongPress()
         {
-            if (_offerState != ProfileOfferState.Offered) return _phase;
+            if (_offerState != ProfileOfferState.Offered) return Acknowledge(_ports.Clock.NowMs); // S12 tier (issue 16)
             if (_offerShownAtMs < _offeredAtMs || _gesture.PressStartedMs < _offerShownAtMs) return _phase;
             if (State != ControllerState.RampUp && State != ControllerState.Playing) return _phase;
             _offerState = ProfileOfferState.Confirmed;
@@ -76,6 +76,7 @@ namespace AmpController.Core.Control
             _decision.GainStep = _decision.OfferGainStep;
             _decision.GainDb = _decision.OfferGainDb;
             _decision.CapDb = _decision.OfferCapDb;
+            _decision.ProgrammeDbAtZeroDb = _decision.OfferProgrammeDbAtZeroDb; // S13: the dose at the profile's sensitivity
             if (_decision.GainStep == _output.GainStep) return _phase; // the cap is lifted; the level stays where it is
 
             // The attenuator moves the other way, so the level comes back (ramped) at the same loudness.
@@ -93,6 +94,7 @@ namespace AmpController.Core.Control
             int wanted = 0;
             if (_offerState == ProfileOfferState.Confirmed) wanted = ProfileLedMask;
             else if (_offerState == ProfileOfferState.Offered && (now / OfferBlinkHalfPeriodMs) % 2 == 0) wanted = ProfileLedMask;
+            wanted |= TierLeds(now);
             if (wanted == _ledMask) return _phase;
             DeviceStatus st = _ports.Switches.SetLeds(wanted);
             if (st != DeviceStatus.Ok) return Failed(st);

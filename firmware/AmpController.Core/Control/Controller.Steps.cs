@@ -19,8 +19,8 @@ namespace AmpController.Core.Control
                 case ControllerPhase.SwitchingGain: return After(ControllerTiming.RelaySwitchMs, now, ControllerPhase.RelaySettling);
                 case ControllerPhase.RelaySettling:
                     return After(ControllerTiming.RelaySettleMs, now, _userMuted ? ControllerPhase.PlayingMuted : ControllerPhase.RampUp);
-                case ControllerPhase.RampUp: return StepRampUp(detents, pressed);
-                case ControllerPhase.Playing: return StepPlaying(detents, pressed);
+                case ControllerPhase.RampUp: WarnAtCap(detents, now); return StepRampUp(detents, pressed);
+                case ControllerPhase.Playing: WarnAtCap(detents, now); return StepPlaying(detents, pressed);
                 case ControllerPhase.PlayingMuted: return StepPlayingMuted(detents, pressed);
                 case ControllerPhase.Fault: return ControllerPhase.Recovering;
                 case ControllerPhase.Recovering: return StepRecovering(now);

@@ -157,6 +157,7 @@ namespace AmpController.Core.Control
             if (gesture == ButtonEvent.LongPress) Go(OnLongPress(), now);
             if (_ports.LoadWatch != null) Go(WatchLoad(now), now);
 
+            Go(TrackDose(now), now); // S13, and the ends of the S12 tier
             if (IsSupervised(_phase)) Go(ShowOffer(now), now);
             if (now >= _nextSupervisionMs && IsSupervised(_phase)) Go(Supervise(now), now);
         }

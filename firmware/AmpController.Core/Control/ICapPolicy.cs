@@ -31,8 +31,39 @@ namespace AmpController.Core.Control
         public int OfferGainDb;
         public int OfferCapDb;
 
+        /// <summary>
+        /// S12 (issue 16): the acknowledged tier for the worst case (Ack*) and for the offered profile (OfferAck*): gain
+        /// and cap after the warning at the cap and the long press. Available only when the tier allows more.
+        /// </summary>
+        public bool AckAvailable;
+        public int AckGainStep;
+        public int AckGainDb;
+        public int AckCapDb;
+        public bool OfferAckAvailable;
+        public int OfferAckGainStep;
+        public int OfferAckGainDb;
+        public int OfferAckCapDb;
+
+        /// <summary>
+        /// S13: the programme level (EN 50332, what the cap assumes) at gain 0 dB and attenuation 0 dB with the sensitivity
+        /// in force, so the level of any chip state is this + gain + attenuation (no logarithm in the tick). The offer's
+        /// applies once the profile is confirmed.
+        /// </summary>
+        public double ProgrammeDbAtZeroDb = double.NaN;
+        public double OfferProgrammeDbAtZeroDb = double.NaN;
+
         public void CopyFrom(GainDecision other)
         {
+            AckAvailable = other.AckAvailable;
+            AckGainStep = other.AckGainStep;
+            AckGainDb = other.AckGainDb;
+            AckCapDb = other.AckCapDb;
+            OfferAckAvailable = other.OfferAckAvailable;
+            OfferAckGainStep = other.OfferAckGainStep;
+            OfferAckGainDb = other.OfferAckGainDb;
+            OfferAckCapDb = other.OfferAckCapDb;
+            ProgrammeDbAtZeroDb = other.ProgrammeDbAtZeroDb;
+            OfferProgrammeDbAtZeroDb = other.OfferProgrammeDbAtZeroDb;
             MayPlay = other.MayPlay;
             GainStep = other.GainStep;
             GainDb = other.GainDb;

@@ -51,6 +51,17 @@ namespace AmpController.Core.Control
             into.OfferGainStep = offer != null ? offer.GainStep : 0;
             into.OfferGainDb = offer != null ? offer.GainDb : 0;
             into.OfferCapDb = offer != null ? offer.CapDb : AttenuatorProfile.MuteDb;
+            into.AckAvailable = into.MayPlay && d.HasAck;
+            into.AckGainStep = d.AckGainStep;
+            into.AckGainDb = d.AckGainDb;
+            into.AckCapDb = into.AckAvailable ? d.AckCapDb : d.CapDb;
+            into.OfferAckAvailable = offer != null && offer.AckGainDb + offer.AckCapDb > offer.MaxTotalGainDb;
+            into.OfferAckGainStep = offer != null ? offer.AckGainStep : 0;
+            into.OfferAckGainDb = offer != null ? offer.AckGainDb : 0;
+            into.OfferAckCapDb = offer != null ? offer.AckCapDb : AttenuatorProfile.MuteDb;
+            BoardProfile board = _input.Board == null ? BoardProfile.Reference() : _input.Board;
+            into.ProgrammeDbAtZeroDb = into.MayPlay ? VolumeCap.ProgrammeLevelDbA(board, d.AssumedSensitivityDbPerV, 0, 0) : double.NaN;
+            into.OfferProgrammeDbAtZeroDb = offer != null ? VolumeCap.ProgrammeLevelDbA(board, offer.DbPerV, 0, 0) : double.NaN;
         }
 
         /// <summary>The reason code that keeps the load silent (S7 classes first, then a cap at mute).</summary>

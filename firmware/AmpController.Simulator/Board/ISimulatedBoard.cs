@@ -40,13 +40,15 @@ public sealed record BoardConfig(
     double LimitDbA = 85,
     double SafeDefaultDbA = 70,
     IReadOnlyList<ProfileSpec>? Profiles = null,
-    bool LoadWatch = true);
+    bool LoadWatch = true,
+    double AckLimitDbA = 100);
 
 /// <summary>
 /// The real state of the simulated hardware after a tick, read from the simulated chips' registers and relays,
 /// never from what the controller believes. SplDbA is null when the relay is open or nothing is plugged.
 /// Profile is the stored profile the listener confirmed with the long press (its cap is in force), Offer the one
-/// offered and not yet confirmed (S12, issue 19); both null when none.
+/// offered and not yet confirmed (S12, issue 19); both null when none. Tier is "default" or "acknowledged" (S12, issue
+/// 16), DosePercent the weekly sound dose (S13), AckWarning true while the warning at the cap stands.
 /// </summary>
 public readonly record struct BoardSnapshot(
     long TMs,
@@ -59,7 +61,10 @@ public readonly record struct BoardSnapshot(
     double? SplDbA,
     string? Fault,
     string? Profile = null,
-    string? Offer = null);
+    string? Offer = null,
+    string Tier = "default",
+    double DosePercent = 0,
+    bool AckWarning = false);
 
 /// <summary>
 /// The simulated amplifier board running the real Core controller. Shared by the property tests, `ampsim run`,

@@ -130,7 +130,9 @@ public sealed partial class SimulatedBoard
             : c.State is ControllerState.Fault or ControllerState.Recovering ? FaultName(c.LastFault) : null;
         string? profile = PoweredOff || c.ConfirmedProfile.Length == 0 ? null : c.ConfirmedProfile;
         string? offer = PoweredOff || c.OfferedProfile.Length == 0 ? null : c.OfferedProfile;
-        return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault, profile, offer);
+        string tier = PoweredOff ? "default" : c.TierName;
+        return new BoardSnapshot(Clock.NowMs, state, Relay.Closed, gainDb, attenuationDb, muted, cap, spl, fault, profile, offer,
+            tier, c.DosePercent, !PoweredOff && c.AckWarningActive);
     }
 
     /// <summary>Reported as the attenuation of a muted chip: one step below the deepest setting.</summary>

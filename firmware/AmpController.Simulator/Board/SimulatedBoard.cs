@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
+using AmpController.Core.Dose;
 using AmpController.Core.Devices;
 using AmpController.Core.LoadWatch;
 using AmpController.Core.Platform;
@@ -75,6 +76,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Policy = new SafetyCapPolicy(Profile);
         Policy.Input.LimitDbA = config.LimitDbA;
         Policy.Input.SafeDefaultDbA = config.SafeDefaultDbA;
+        Policy.Input.AckLimitDbA = config.AckLimitDbA;
         Policy.Input.Profiles = ToProfiles(config);
         Boot();
     }
@@ -96,6 +98,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
 
     /// <summary>This boot's mute memory over <see cref="Flash"/> (issue 19), flushed after every control tick.</summary>
     public StoredMute MuteMemory { get; private set; } = null!;
+
+    /// <summary>The stored sound dose (S13): loaded at boot, written between ticks.</summary>
+    public DoseStore DoseStore { get; private set; } = null!;
 
     /// <summary>Bytes allocated inside Controller.Tick alone (not the flash writes between ticks), since construction.</summary>
     public long ControlTickBytes { get; private set; }
@@ -186,6 +191,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
             ControlTickBytes += GC.GetAllocatedBytesForCurrentThread() - before;
             // The main loop, between ticks (Esp32 Program): a mute change is written to flash here.
             MuteMemory.Flush();
+            DoseStore.Flush(Controller.Dose, Clock.NowMs); // S13: at most one write per 10 min of listening
         }
         if (now >= _nextMonitorMs)
         {
@@ -230,6 +236,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
         if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;
         Controller = new Controller(ports, _policyUnderTest?.Invoke(Policy) ?? Policy, watchdog, guard);
+        DoseStore = new DoseStore(Flash);
+        DoseStore.Load(Controller.Dose, Clock.NowMs);
     }
 
     private static HeadphoneProfile[]? ToProfiles(BoardConfig config)

@@ -32,10 +32,12 @@ public static class ScenarioLoader
         long duration = Whole(file.DurationMs, "$.durationMs", 1, MaxDurationMs, "ms");
         double limit = Number(file.Settings?.LimitDbA ?? 85, "$.settings.limitDbA", 40, 100, "dBA");                 // S4: at most 100 dBA
         double safeDefault = Number(file.Settings?.SafeDefaultDbA ?? 70, "$.settings.safeDefaultDbA", 60, 80, "dBA"); // S2: 60–80 dBA
+        double ackLimit = Number(file.Settings?.AckLimitDbA ?? 100, "$.settings.ackLimitDbA", 85, 100, "dBA");           // S12: 85–100 dBA
         var profiles = (file.Profiles ?? []).Select((p, i) => Profile(p, $"$.profiles[{i}]")).ToList();
         var events = Events(file.Events, duration);
         var expect = (file.Expect ?? []).SelectMany((e, i) => Expectations(e, $"$.expect[{i}]", duration)).ToList();
-        var board = new BoardConfig(seed, file.Board?.VolumeChip ?? Core.Storage.VolumeChipChoice.Ds1882, limit, safeDefault, profiles);
+        var board = new BoardConfig(seed, file.Board?.VolumeChip ?? Core.Storage.VolumeChipChoice.Ds1882, limit, safeDefault, profiles,
+            AckLimitDbA: ackLimit);
         return new ScenarioSpec(name, file.Description, seed, duration, board, events, expect);
     }
 

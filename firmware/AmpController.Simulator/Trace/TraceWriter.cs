@@ -40,9 +40,13 @@ public sealed class TraceWriter : IDisposable
         if (s.CapDb is int cap) _json.WriteNumber("capDb", cap); else _json.WriteNull("capDb");
         if (s.SplDbA is double spl && s.RelayClosed) _json.WriteNumber("splDbA", Round(spl)); else _json.WriteNull("splDbA");
         if (s.Fault is string fault) _json.WriteString("fault", fault); else _json.WriteNull("fault");
+        // S12, S13 (docs/design.md §7, issue 16): the tier in force and the weekly sound dose in percent.
+        _json.WriteString("tier", s.Tier);
+        _json.WriteNumber("dosePercent", Math.Round(s.DosePercent, 3));
         // Extra fields (issue 19, S12): the confirmed profile and the one offered.
         if (s.Profile is string profile) _json.WriteString("profile", profile); else _json.WriteNull("profile");
         if (s.Offer is string offer) _json.WriteString("offer", offer); else _json.WriteNull("offer");
+        _json.WriteBoolean("ackWarning", s.AckWarning); // issue 16: the warning at the cap stands
         _json.WriteEndObject();
         _json.Flush();
         _json.Reset();

@@ -11,10 +11,10 @@ namespace AmpController.Tests.Simulator;
 [TestClass]
 public class TraceFormatTests
 {
-    static readonly string[] ContractFields = ["tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault"];
+    static readonly string[] ContractFields = ["tMs", "state", "relayClosed", "gainDb", "attenuationDb", "capDb", "splDbA", "fault", "tier", "dosePercent"];
 
     /// <summary>Fields added after the contract's (docs/design.md §7 allows more; docs/scenarios.md lists them), in this order.</summary>
-    static readonly string[] ExtensionFields = ["profile", "offer"];
+    static readonly string[] ExtensionFields = ["profile", "offer", "ackWarning"];
 
     /// <summary>Checks docs/design.md §7's trace contract on a JSONL file; returns the parsed lines.</summary>
     public static JsonElement[] AssertTraceContract(string path, long durationMs)

@@ -31,6 +31,7 @@ internal sealed class SettingsJson
 {
     public double? LimitDbA { get; init; }
     public double? SafeDefaultDbA { get; init; }
+    public double? AckLimitDbA { get; init; }
 }
 
 internal sealed class ProfileJson
