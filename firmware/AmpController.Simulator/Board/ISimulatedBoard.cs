@@ -91,4 +91,7 @@ public interface ISimulatedBoard
     void InjectFault(FaultSpec fault);
 
     BoardSnapshot Snapshot();
+
+    /// <summary>Records the main loop wrote to flash between ticks so far (settings, mute, the sound dose): bench counts those ticks apart.</summary>
+    int FlashWrites { get; }
 }

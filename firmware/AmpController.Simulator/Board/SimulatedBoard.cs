@@ -96,6 +96,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimInputPin MuteButton { get; } = new();
     public SimFileStore Flash { get; } = new();
 
+    public int FlashWrites => Flash.Writes;
+
     /// <summary>This boot's mute memory over <see cref="Flash"/> (issue 19), flushed after every control tick.</summary>
     public StoredMute MuteMemory { get; private set; } = null!;
 

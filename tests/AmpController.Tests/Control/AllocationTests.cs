@@ -75,4 +75,37 @@ public class AllocationTests
         Assert.AreEqual(0, board.ControlTickBytes - controlBefore, "the control tick itself allocates nothing, presses included");
         Assert.AreEqual(5, board.Flash.Writes - flashBefore, "each of the 5 presses wrote the mute once, between ticks");
     }
+
+    /// <summary>
+    /// S13 and docs/design.md §3 (issue 16): the sound dose is counted in every control tick without allocating; the only
+    /// allocations of 25 minutes of playing are the two dose records written between ticks (one per 10 minutes of
+    /// listening), and no other tick allocates.
+    /// </summary>
+    [TestMethod]
+    public void S13_dose_is_counted_in_the_tick_without_allocating_and_written_between_ticks_every_10_minutes()
+    {
+        var board = SimulatedBoardTests.Booted();
+        board.Plug(SimulatedBoardTests.Hd600);
+        while (board.NowMs < BootLoopGuard.StableAfterMs + 1000) board.Tick();
+        Assert.AreEqual("playing", board.Snapshot().State);
+        long controlBefore = board.ControlTickBytes;
+        int doseWritesBefore = board.DoseStore.Writes;
+        double doseBefore = board.Controller.DosePercent;
+        int allocatingTicks = 0, allocatingWithoutWrite = 0;
+        long end = board.NowMs + 25L * 60 * 1000;
+        while (board.NowMs < end)
+        {
+            int writes = board.Flash.Writes;
+            long b = BytesOver(board, 1);
+            if (b == 0) continue;
+            allocatingTicks++;
+            if (board.Flash.Writes == writes) allocatingWithoutWrite++;
+        }
+        int doseWrites = board.DoseStore.Writes - doseWritesBefore;
+        Assert.AreEqual(2, doseWrites, "one dose record per 10 minutes of listening");
+        Assert.AreEqual(0, allocatingWithoutWrite, "a tick that wrote nothing to flash allocated");
+        Assert.AreEqual(doseWrites, allocatingTicks, "only the ticks that wrote the dose allocated");
+        Assert.AreEqual(0, board.ControlTickBytes - controlBefore, "the control tick itself (dose included) allocates nothing");
+        Assert.IsTrue(board.Controller.DosePercent > doseBefore, "the dose grew while playing");
+    }
 }

@@ -24,6 +24,7 @@ public sealed class FakeBoard(BoardConfig config) : ISimulatedBoard
     int _cap;
 
     public int Ticks { get; private set; }
+    public int FlashWrites => 0; // the fake has no flash
     public long NowMs { get; private set; }
     /// <summary>Raises the cap by this many dB: breaks rule S4 on purpose (for expectation-failure tests).</summary>
     public double ExtraDb { get; set; }

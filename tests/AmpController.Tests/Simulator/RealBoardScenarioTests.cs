@@ -106,6 +106,10 @@ public class RealBoardScenarioTests
         var o = doc.RootElement;
         Assert.AreEqual(0, o.GetProperty("bytesPerTick").GetDouble(), "docs/design.md §3: no allocation in the steady control tick");
         Assert.AreEqual(50000, o.GetProperty("ticks").GetInt64());
+        // The window (203-703 s after boot) holds the dose record written after 10 min of listening (S13), between ticks:
+        // counted apart, and it did allocate (the record's frame), so the separation is not hiding an empty class.
+        Assert.AreEqual(1, o.GetProperty("storeWriteTicks").GetInt64(), "one dose write in the measured window");
+        Assert.IsTrue(o.GetProperty("bytesPerStoreWrite").GetDouble() > 0);
         Assert.AreEqual("playing", o.GetProperty("state").GetString());
         Assert.IsTrue(o.GetProperty("realTimeFactor").GetDouble() > 0);
     }
