@@ -127,7 +127,8 @@ namespace AmpController.Core.Acoustics
             return new string(buffer, 0, n);
         }
 
-        private static string WithoutMaker(string name)
+        /// <summary>The model without its maker (the first word): "Sennheiser HD 600" is "HD 600".</summary>
+        public static string WithoutMaker(string name)
         {
             int space = name.IndexOf(' ');
             return space < 0 ? name : name.Substring(space + 1);

@@ -28,5 +28,11 @@ namespace AmpController.Core.SerialConsole
         Confirm,
         /// <summary>'cancel': stops the procedure under way; nothing it measured is kept.</summary>
         Cancel,
+        /// <summary>'dose': the weekly sound dose (S13, issue 16).</summary>
+        Dose,
+        /// <summary>'profile use NAME': a profile from the built-in headphone table (offered by S12, confirmed by the long press).</summary>
+        ProfileUse,
+        /// <summary>'set ackLimitDbA N': the acknowledged tier's limit, 85-100 dBA (S12).</summary>
+        AckLimit,
     }
 }

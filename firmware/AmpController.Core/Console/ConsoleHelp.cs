@@ -12,7 +12,7 @@ namespace AmpController.Core.SerialConsole
         // Words and Details pair up one to one; Lines is the 'help' list (ok and cancel share a line).
         private static readonly string[] Words =
         {
-            "help", "status", "version", "vol", "mute", "unmute", "limit", "default", "profile", "save", "chip",
+            "help", "status", "version", "vol", "mute", "unmute", "limit", "default", "profile", "set", "dose", "save", "chip",
             "selftest", "calibrate", "ok", "cancel", "safemode",
         };
 
@@ -26,7 +26,9 @@ namespace AmpController.Core.SerialConsole
             "unmute                    back to the level before the mute, never above the cap",
             "limit <60..100>           highest programme level in dBA (default 85)",
             "default <60..80>          level every insertion starts at, in dBA (default 70)",
-            "profile add|list|del      headphone profiles (name, impedance, sensitivity)",
+            "profile add|use|list|del  headphone profiles (name, impedance, sensitivity; use: from the built-in table)",
+            "set ackLimitDbA <85..100> the acknowledged tier's limit in dBA (default 100; long press only)",
+            "dose                      weekly sound dose: percent, hours left at this level, last 7 days",
             "save                      store the settings (two copies with CRC)",
             "chip DS1882|PT2258        volume chip fitted (used from the next start)",
             "selftest                  check the board: chips, relays, sense circuit (unplug first)",
@@ -54,7 +56,14 @@ namespace AmpController.Core.SerialConsole
             "profile add NAME OHM SENS UNIT: a headphone's nominal impedance and sensitivity in dB/mW (20..150) or dB/V "
                 + "(60..160), which must also fit the other unit's range at that impedance; a name with spaces goes in double quotes. A matching profile is only offered: the long press at "
                 + "the amplifier confirms it (S12). Example: profile add \"HD 600\" 300 97 dB/mW. profile list shows them, "
-                + "profile del NAME removes one.",
+                + "profile del NAME removes one. profile use MODEL takes impedance and sensitivity from the built-in table of "
+                + "headphones (case and spaces do not matter; unknown names get the closest ones), e.g. profile use hd600.",
+            "set ackLimitDbA N (85..100 dBA, default 100): the limit of the acknowledged tier. At the cap, turning further "
+                + "warns (LED 1 blinks); a long press (1.5 s) at the amplifier within 10 s then allows up to this level until "
+                + "removal, a fault, a reboot, 20 h of listening or 100 % dose (S12). The console never unlocks it. Example: set ackLimitDbA 90",
+            "dose: the weekly sound dose after ITU-T H.870 (80 dBA for 40 h in 7 days is 100 %), kept over power cuts; the "
+                + "hours at the level now playing until 100 %, and the last 7 days per day. From 100 % LED 2 is on and the "
+                + "acknowledged tier ends (S13).",
             "save: stores the settings in two copies with a CRC (S9). Edits are lost at the next start without it.",
             "chip DS1882 or chip PT2258: the volume chip on this board; used from the next start (then 'save').",
             "selftest: unplug the headphone first. Scans I2C, reads the chips back, toggles the expander pins, the sense "

@@ -34,6 +34,8 @@ namespace AmpController.Core.SerialConsole
                 case SettingsResult.ChipInvalid: return "chip must be DS1882 or PT2258";
                 case SettingsResult.ProfileSensitivityImplausible:
                     return "sensitivity does not fit the impedance in the other unit; check the number and the unit";
+                case SettingsResult.AckLimitOutOfRange:
+                    return "ackLimitDbA must be " + Range(Settings.MinAckLimitDbA, Settings.MaxAckLimitDbA) + " dBA";
                 default: return "ok";
             }
         }

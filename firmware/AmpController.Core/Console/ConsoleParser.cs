@@ -16,8 +16,8 @@ namespace AmpController.Core.SerialConsole
 
         public const string Usage =
             "help [command] | status | version | vol +N|-N | mute | unmute | limit <60..100> | default <60..80> | "
-            + "profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile list | profile del <name> | save | chip DS1882|PT2258 | "
-            + "selftest | calibrate | ok | cancel | safemode off";
+            + "profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile use <model> | profile list | profile del <name> | "
+            + "set ackLimitDbA <85..100> | save | chip DS1882|PT2258 | selftest | calibrate | ok | cancel | safemode off | dose";
 
         // Tokenize's answers besides a word count.
         private const int TooManyWords = -1;
@@ -54,6 +54,8 @@ namespace AmpController.Core.SerialConsole
             if (word == "save") return NoArguments(ConsoleCommandKind.Save, word, count, command);
             if (word == "mute") return NoArguments(ConsoleCommandKind.Mute, word, count, command);
             if (word == "unmute") return NoArguments(ConsoleCommandKind.Unmute, word, count, command);
+            if (word == "dose") return NoArguments(ConsoleCommandKind.Dose, word, count, command);
+            if (word == "set") return Set(tokens, count, command);
             if (word == "limit")
                 return Level(ConsoleCommandKind.Limit, word, tokens, count, Settings.MinLimitDbA, Settings.MaxLimitDbA, command);
             if (word == "default")
@@ -176,7 +178,7 @@ namespace AmpController.Core.SerialConsole
 
         private static string? Profile(string[] tokens, int count, ConsoleCommand command)
         {
-            const string usage = "usage: profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile list | profile del <name>";
+            const string usage = "usage: profile add <name> <ohm> <sens> <dB/mW|dB/V> | profile use <model> | profile list | profile del <name>";
             if (count < 2) return usage;
             string sub = tokens[1].ToLower();
             if (sub == "list")
@@ -193,8 +195,36 @@ namespace AmpController.Core.SerialConsole
                 command.Name = tokens[2];
                 return null;
             }
+            if (sub == "use") return ProfileUse(tokens, count, command);
             if (sub != "add") return "unknown profile command '" + tokens[1] + "'; " + usage;
             return ProfileAdd(tokens, count, command);
+        }
+
+        /// <summary>'profile use MODEL': the model's words (quoted or not) joined by single spaces; the table lookup ignores them.</summary>
+        private static string? ProfileUse(string[] tokens, int count, ConsoleCommand command)
+        {
+            if (count < 3) return "usage: profile use <model>, e.g. profile use \"HD 600\" ('help profile' explains it)";
+            string name = tokens[2];
+            for (int i = 3; i < count; i++) name += " " + tokens[i];
+            command.Kind = ConsoleCommandKind.ProfileUse;
+            command.Name = name;
+            return null;
+        }
+
+        /// <summary>'set KEY VALUE': the one key is ackLimitDbA (case ignored), 85..100.</summary>
+        private static string? Set(string[] tokens, int count, ConsoleCommand command)
+        {
+            string usage = "usage: set ackLimitDbA <" + Settings.MinAckLimitDbA.ToString() + ".." + Settings.MaxAckLimitDbA.ToString() + "> (dBA)";
+            if (count < 2) return usage;
+            if (tokens[1].ToLower() != "acklimitdba") return "unknown setting '" + tokens[1] + "'; " + usage;
+            if (count != 3) return usage;
+            if (!ConsoleNumbers.TryParseUnsigned(tokens[2], out int value))
+                return "'" + tokens[2] + "' is not a whole number; " + usage;
+            if (value < Settings.MinAckLimitDbA || value > Settings.MaxAckLimitDbA)
+                return "ackLimitDbA " + value.ToString() + " is out of range; " + usage;
+            command.Kind = ConsoleCommandKind.AckLimit;
+            command.Number = value;
+            return null;
         }
 
         private static string? ProfileAdd(string[] tokens, int count, ConsoleCommand command)

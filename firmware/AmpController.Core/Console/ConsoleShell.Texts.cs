@@ -15,6 +15,28 @@ namespace AmpController.Core.SerialConsole
             return text;
         }
 
+        private static string AckLimitText(int dbA)
+        {
+            return "ackLimitDbA " + dbA.ToString() + " dBA: the acknowledged tier's limit; reached only after the warning at the cap"
+                + " and a long press at the amplifier (S12), never from the console";
+        }
+
+        /// <summary>
+        /// 'profile use MODEL': a stored profile from the built-in table. It lifts nothing by itself: a matching headphone
+        /// gets it OFFERED, and only the long press at the amplifier confirms it (S12).
+        /// </summary>
+        private ConsoleReply ProfileUse(string model)
+        {
+            int row = HeadphoneLookup.Find(model);
+            if (row == HeadphoneLookup.NotFound)
+                return ConsoleReply.Error("no headphone '" + model + "' in the table; closest: " + HeadphoneLookup.ClosestNames(model, 3));
+            StoredProfile profile = CatalogProfile.FromRow(row);
+            SettingsResult valid = profile.Validate();
+            if (valid != SettingsResult.Ok) return ConsoleReply.Error(HeadphoneLookup.Name(row) + ": " + ConsoleMessages.Explain(valid));
+            return Edited(_settings.TryAddProfile(profile), "added " + Describe(profile) + " (" + HeadphoneLookup.Name(row) + ", "
+                + HeadphoneLookup.Source(row) + "); offered when it is plugged, the long press at the amplifier confirms it (S12)");
+        }
+
         private static string HelpText(string topic)
         {
             if (topic.Length == 0) return ConsoleHelp.Summary();
@@ -29,6 +51,8 @@ namespace AmpController.Core.SerialConsole
                 text += " (" + _settings.EffectiveLimitDbA.ToString() + " until acknowledged at the amplifier)";
             text += ", safe default " + _settings.SafeDefaultDbA.ToString() + " dBA, chip " + ChipName(_settings.VolumeChip)
                 + ", " + _settings.ProfileCount.ToString() + " profile(s)" + (UnsavedChanges ? ", unsaved changes" : "");
+            text += "\nacknowledged tier up to " + _settings.AckLimitDbA.ToString()
+                + " dBA (after the warning at the cap and a long press at the amplifier, S12)";
             if (_procedure != null) text += "\n" + _procedure.Name + " waiting for 'ok' or 'cancel'";
             return text + "\n" + _store.Status.Describe() + "\n" + _actions.Describe();
         }

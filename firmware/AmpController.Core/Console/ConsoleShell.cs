@@ -95,6 +95,10 @@ namespace AmpController.Core.SerialConsole
                 case ConsoleCommandKind.ProfileDelete:
                     return Edited(_settings.TryRemoveProfile(_command.Name), "deleted profile " + Quoted(_command.Name));
                 case ConsoleCommandKind.ProfileList: return new ConsoleReply(true, ProfileListText());
+                case ConsoleCommandKind.ProfileUse: return ProfileUse(_command.Name);
+                case ConsoleCommandKind.AckLimit:
+                    return Edited(_settings.TrySetAckLimit(_command.Number), AckLimitText(_command.Number));
+                case ConsoleCommandKind.Dose: return new ConsoleReply(true, _actions.DoseText());
                 case ConsoleCommandKind.Save: return Save();
                 case ConsoleCommandKind.Mute:
                     _actions.Mute();

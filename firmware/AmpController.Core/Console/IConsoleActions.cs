@@ -24,6 +24,9 @@ namespace AmpController.Core.SerialConsole
         /// </summary>
         bool LeaveSafeMode();
 
+        /// <summary>The weekly sound dose (S13): percent, hours left at the level now playing, the 7 days per day.</summary>
+        string DoseText();
+
         /// <summary>One line describing the controller state (plug, gain, level, cap, faults).</summary>
         string Describe();
 

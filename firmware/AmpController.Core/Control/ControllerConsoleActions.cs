@@ -16,6 +16,9 @@ namespace AmpController.Core.Control
         private readonly SafetyCapPolicy _policy;
         private readonly Settings _settings;
         private ProfileOfferState _noticedOffer = ProfileOfferState.None;
+        private int _noticedAckWarnings;
+        private bool _noticedTier;
+        private int _noticedDoseMultiple;
 
         public ControllerConsoleActions(Controller controller, SafetyCapPolicy policy, Settings settings)
         {
@@ -51,6 +54,11 @@ namespace AmpController.Core.Control
             if (_controller.State != ControllerState.SafeMode) return false;
             _controller.LeaveSafeMode();
             return true;
+        }
+
+        public string DoseText()
+        {
+            return Dose.DoseSummary.Describe(_controller.Dose, _controller.ProgrammeLevelDbA);
         }
 
         public string Describe()
@@ -107,6 +115,8 @@ namespace AmpController.Core.Control
         /// </summary>
         public string TakeNotice()
         {
+            string tier = TierNotice();
+            if (tier.Length > 0) return tier;
             ProfileOfferState now = _controller.OfferState;
             if (now == _noticedOffer) return "";
             _noticedOffer = now;
@@ -121,6 +131,37 @@ namespace AmpController.Core.Control
                 default:
                     return "profile offer ended: the worst-case cap is in force";
             }
+        }
+
+        /// <summary>
+        /// S12, S13 (issue 16): the warning at the cap (the console line beside LED 1 and the trace), the tier's start and
+        /// end, and each multiple of the weekly dose reached. "" when nothing new.
+        /// </summary>
+        private string TierNotice()
+        {
+            if (_controller.AckWarnings != _noticedAckWarnings)
+            {
+                _noticedAckWarnings = _controller.AckWarnings;
+                return "at the cap: above " + _policy.Input.LimitDbA.ToString("F0") + " dBA only in the acknowledged tier (up to "
+                    + _policy.Input.AckLimitDbA.ToString("F0") + " dBA); hold the knob 1.5 s at the amplifier within 10 s to"
+                    + " enter it. Long listening at high levels harms hearing.";
+            }
+            if (_controller.Acknowledged != _noticedTier)
+            {
+                _noticedTier = _controller.Acknowledged;
+                return _noticedTier
+                    ? "acknowledged tier: cap " + _controller.CapDb.ToString() + " dB at gain " + _controller.GainDb.ToString()
+                        + " dB, until removal, a fault, 20 h of listening or 100 % dose"
+                    : "acknowledged tier ended: the default limit is in force";
+            }
+            if (_controller.DoseWarnedMultiple > _noticedDoseMultiple)
+            {
+                _noticedDoseMultiple = _controller.DoseWarnedMultiple;
+                return "sound dose " + (_noticedDoseMultiple * 100).ToString() + " % of the weekly allowance (S13): LED 2 on;"
+                    + " 'dose' shows the days";
+            }
+            if (_controller.DoseWarnedMultiple < _noticedDoseMultiple) _noticedDoseMultiple = _controller.DoseWarnedMultiple;
+            return "";
         }
 
         private string DeviceStatusName()

@@ -65,6 +65,12 @@ namespace AmpController.Core.Dose
             get { return _listeningMs; }
         }
 
+        /// <summary>Share of the allowance in the running hour (not yet closed into its bucket).</summary>
+        public double RunningFraction
+        {
+            get { return _currentFraction; }
+        }
+
         /// <summary>Share of the weekly allowance used in the last 7 days (1.0 = 100 %).</summary>
         public double WeeklyFraction
         {

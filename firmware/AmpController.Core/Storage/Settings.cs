@@ -18,6 +18,10 @@ namespace AmpController.Core.Storage
         public const int MaxSafeDefaultDbA = (int)PolicyLimits.MaxSafeDbA;
         public const int DefaultSafeDefaultDbA = (int)PolicyLimits.DefaultSafeDbA;
         public const int MaxProfiles = 8;
+        // S12: the acknowledged tier's limit, 85-100 dBA (PolicyLimits; issue 16), default 100.
+        public const int MinAckLimitDbA = (int)PolicyLimits.MinAckLimitDbA;
+        public const int MaxAckLimitDbA = (int)PolicyLimits.MaxAckLimitDbA;
+        public const int DefaultAckLimitDbA = (int)PolicyLimits.DefaultAckLimitDbA;
 
         private readonly StoredProfile[] _profiles = new StoredProfile[MaxProfiles];
 
@@ -28,6 +32,9 @@ namespace AmpController.Core.Storage
 
         public int LimitDbA { get; private set; }
         public int SafeDefaultDbA { get; private set; }
+
+        /// <summary>S12: the acknowledged tier's limit (85-100 dBA); only a long press at the amplifier after the warning reaches it.</summary>
+        public int AckLimitDbA { get; private set; }
         public VolumeChipChoice VolumeChip { get; private set; }
         public int ProfileCount { get; private set; }
 
@@ -78,6 +85,7 @@ namespace AmpController.Core.Storage
         {
             input.LimitDbA = EffectiveLimitDbA;
             input.SafeDefaultDbA = SafeDefaultDbA;
+            input.AckLimitDbA = AckLimitDbA;
             input.Profiles = ProfileCount == 0 ? null : ToPolicyProfiles();
         }
 
@@ -85,6 +93,7 @@ namespace AmpController.Core.Storage
         {
             LimitDbA = DefaultLimitDbA;
             SafeDefaultDbA = DefaultSafeDefaultDbA;
+            AckLimitDbA = DefaultAckLimitDbA;
             VolumeChip = VolumeChipChoice.Ds1882;
             UserMuted = false;
             for (int i = 0; i < MaxProfiles; i++) _profiles[i] = null!;
@@ -105,6 +114,22 @@ namespace AmpController.Core.Storage
             if (dbA > LimitDbA) return SettingsResult.SafeDefaultAboveLimit;
             SafeDefaultDbA = dbA;
             return SettingsResult.Ok;
+        }
+
+        /// <summary>S12: the acknowledged tier's limit. Setting it never lifts the cap: the tier still needs the long press.</summary>
+        public SettingsResult TrySetAckLimit(int dbA)
+        {
+            if (dbA < MinAckLimitDbA || dbA > MaxAckLimitDbA) return SettingsResult.AckLimitOutOfRange;
+            AckLimitDbA = dbA;
+            return SettingsResult.Ok;
+        }
+
+        /// <summary>The acknowledged tier's limit from untrusted data (a stored record), clamped to 85-100 dBA (S9). 1 when clamped.</summary>
+        public int SetAckLimitClamped(int dbA)
+        {
+            int clamped = 0;
+            AckLimitDbA = ClampCounting(dbA, MinAckLimitDbA, MaxAckLimitDbA, ref clamped);
+            return clamped;
         }
 
         public SettingsResult TrySetVolumeChip(VolumeChipChoice chip)
@@ -158,6 +183,7 @@ namespace AmpController.Core.Storage
         {
             LimitDbA = other.LimitDbA;
             SafeDefaultDbA = other.SafeDefaultDbA;
+            AckLimitDbA = other.AckLimitDbA;
             VolumeChip = other.VolumeChip;
             UserMuted = other.UserMuted;
             for (int i = 0; i < MaxProfiles; i++) _profiles[i] = other._profiles[i];

@@ -7,8 +7,10 @@ namespace AmpController.Core.Storage
     /// Record: "AC" magic, format version, payload length, sequence (uint32), payload, CRC-32 (uint32) over
     /// everything before it. Payload: limit, safe default, chip, profile count, then per profile: name length,
     /// name (ASCII), impedance (uint16, 0.1 ohm), sensitivity (uint16, 0.1 dB), unit; then (version 2, issue 19) a
-    /// flags byte: bit 0 = the user's mute. Version 1 records (no flags byte) still load, not muted; in version 2 the
-    /// flags byte may be missing too (same meaning); unknown flag bits are ignored and counted as clamped.
+    /// flags byte: bit 0 = the user's mute; then (version 3, issue 16) the acknowledged tier's limit in dBA (S12), clamped
+    /// to 85-100 on load. Version 1 records (no flags byte) still load, not muted; in versions 2 and 3 the flags byte may
+    /// be missing too (same meaning); unknown flag bits are ignored and counted as clamped. A record without the ack
+    /// limit (versions 1 and 2, or a version 3 record that ends after the flags) loads with the default 100 dBA.
     /// Decoding trusts nothing: structure errors reject the record; out-of-range values are clamped; invalid
     /// profiles are dropped (an unknown headphone gets the worst-case sensitivity, which is never louder).
     /// </summary>
@@ -16,13 +18,14 @@ namespace AmpController.Core.Storage
     {
         public const byte Magic0 = 0x41; // 'A'
         public const byte Magic1 = 0x43; // 'C'
-        public const byte FormatVersion = 2;
+        public const byte FormatVersion = 3;
+        public const byte FormatVersionWithoutAckLimit = 2;
         public const byte FormatVersionWithoutFlags = 1;
         public const byte FlagUserMuted = 0x01;
         public const int HeaderLength = 8;
         public const int CrcLength = 4;
         private const int ProfileFixedLength = 6; // name length, impedance, sensitivity, unit
-        public const int MaxPayloadLength = 4 + Settings.MaxProfiles * (ProfileFixedLength + StoredProfile.MaxNameLength) + 1;
+        public const int MaxPayloadLength = 4 + Settings.MaxProfiles * (ProfileFixedLength + StoredProfile.MaxNameLength) + 2;
         public const int MaxRecordLength = HeaderLength + MaxPayloadLength + CrcLength;
 
         /// <summary>Writes the payload at offset; returns its length.</summary>
@@ -43,6 +46,7 @@ namespace AmpController.Core.Storage
                 buffer[p++] = (byte)profile.Unit;
             }
             buffer[p++] = settings.UserMuted ? FlagUserMuted : (byte)0;
+            buffer[p++] = (byte)settings.AckLimitDbA;
             return p - offset;
         }
 
@@ -81,20 +85,21 @@ namespace AmpController.Core.Storage
             report.Clear();
             if (record == null || record.Length < HeaderLength + CrcLength) return false;
             if (record[0] != Magic0 || record[1] != Magic1) return false;
-            if (record[2] != FormatVersion && record[2] != FormatVersionWithoutFlags) return false;
+            byte version = record[2];
+            if (version != FormatVersion && version != FormatVersionWithoutAckLimit && version != FormatVersionWithoutFlags) return false;
             int payloadLength = record[3];
             int crcOffset = HeaderLength + payloadLength;
             if (record.Length != crcOffset + CrcLength) return false;
             if (LittleEndian.ReadUInt32(record, crcOffset) != Crc32.Compute(record, 0, crcOffset)) return false;
 
             Settings decoded = new Settings();
-            if (!TryDecodePayload(record, HeaderLength, payloadLength, record[2] == FormatVersion, decoded, report)) return false;
+            if (!TryDecodePayload(record, HeaderLength, payloadLength, version, decoded, report)) return false;
             report.Sequence = LittleEndian.ReadUInt32(record, 4);
             into.CopyFrom(decoded);
             return true;
         }
 
-        private static bool TryDecodePayload(byte[] data, int offset, int length, bool mayHaveFlags, Settings into, DecodeReport report)
+        private static bool TryDecodePayload(byte[] data, int offset, int length, byte version, Settings into, DecodeReport report)
         {
             int end = offset + length;
             if (length < 4) return false;
@@ -118,11 +123,13 @@ namespace AmpController.Core.Storage
                 StoredProfile profile = new StoredProfile(new string(name), impedance, sensitivity, (SensitivityUnit)unit);
                 if (into.TryAddProfile(profile) != SettingsResult.Ok) report.DroppedProfiles++;
             }
-            if (mayHaveFlags && p == end - 1)
+            int tail = end - p; // v2: flags; v3: flags, ack limit (either may be left off from the end)
+            if (version != FormatVersionWithoutFlags && tail >= 1 && tail <= (version == FormatVersion ? 2 : 1))
             {
                 int flags = data[p++];
                 into.SetUserMuted((flags & FlagUserMuted) != 0);
                 if ((flags & ~FlagUserMuted) != 0) report.ClampedValues++;
+                if (tail == 2) report.ClampedValues += into.SetAckLimitClamped(data[p++]);
             }
             return p == end;
         }

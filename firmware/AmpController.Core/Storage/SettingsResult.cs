@@ -18,5 +18,7 @@ namespace AmpController.Core.Storage
         ChipInvalid,
         /// <summary>In range in its own unit, but out of the other unit's range at the profile's impedance (a typo or the wrong unit).</summary>
         ProfileSensitivityImplausible,
+        /// <summary>S12: the acknowledged tier's limit is 85-100 dBA.</summary>
+        AckLimitOutOfRange,
     }
 }

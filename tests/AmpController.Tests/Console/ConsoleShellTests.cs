@@ -49,6 +49,10 @@ public class ConsoleShellTests
         new string('a', 81), "limit 80" + new string(' ', 80), "vol +1" + new string(' ', 75),
         "limit 80\t", "limit\t80", "limit 80\0", "li\bmit 80", "\u001b[Alimit 80", "limit 80\rx", "limit 80\n\n", "mute\u007f",
         "limit 80\u00a0", "l\u00edmit 80", "limit \uff18\uff10", "mute \U0001F50A", "vol +\u0663",
+        // Issue 16: the acknowledged tier's limit, the dose, the table's profiles.
+        "set", "set ackLimitDbA", "set ackLimitDbA 84", "set ackLimitDbA 101", "set ackLimitDbA 90.5", "set ackLimitDbA -90",
+        "set ackLimitDbA 90 1", "set ackLimitDbA abc", "set acklimit 90", "set limit 90", "dose now", "dose 1",
+        "profile use", "profile use xyzzy", "profile use \"no such phone\"", "profile use HD 600 Pro Max X",
     };
 
     [TestMethod]

@@ -16,6 +16,7 @@ public sealed class RecordingActions : IConsoleActions
     public bool InSafeMode = true;
     public bool LeaveSafeMode() { Calls.Add("safemode off"); return InSafeMode; }
     public string Describe() => "controller: test double";
+    public string DoseText() { Calls.Add("dose"); return "dose: test double"; }
     /// <summary>The next notice TakeNotice hands out (then "").</summary>
     public string Notice = "";
     public string TakeNotice() { string n = Notice; Notice = ""; return n; }

@@ -130,7 +130,7 @@ public class SettingsCodecTests
     [DataRow(new byte[] { 85, 70, 0 })]                 // too short
     [DataRow(new byte[] { 85, 70, 0, 9 })]              // more profiles than allowed
     [DataRow(new byte[] { 85, 70, 0, 1, 3, 65 })]       // profile runs past the end
-    [DataRow(new byte[] { 85, 70, 0, 0, 0, 0 })]        // a trailing byte after the flags byte
+    [DataRow(new byte[] { 85, 70, 0, 0, 0, 0, 0 })]     // a trailing byte after the flags byte and the ack limit (version 3)
     [DataRow(new byte[] { 85, 70, 0, 1, 17, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 1, 1, 1, 1, 1 })] // name too long
     public void S9_structurally_broken_payload_rejects_the_copy_and_leaves_the_target_alone(byte[] payload)
     {
@@ -185,5 +185,63 @@ public class SettingsCodecTests
         int at = 0;
         foreach (var p in parts) { p.CopyTo(all, at); at += p.Length; }
         return all;
+    }
+
+    /// <summary>S12, S9 (issue 16): the acknowledged tier's limit is stored (version 3) and clamped to 85-100 dBA on load.</summary>
+    [TestMethod]
+    [DataRow(90, 90, 0)]
+    [DataRow(85, 85, 0)]
+    [DataRow(100, 100, 0)]
+    [DataRow(84, 85, 1)]
+    [DataRow(0, 85, 1)]
+    [DataRow(101, 100, 1)]
+    [DataRow(255, 100, 1)]
+    public void S12_S9_the_ack_limit_is_stored_and_clamped_to_85_100_on_load(int stored, int expect, int clamps)
+    {
+        var report = new DecodeReport();
+        var s = new Settings();
+        Assert.IsTrue(SettingsCodec.TryDecodeRecord(Frame(new byte[] { 85, 70, 0, 0, 0, (byte)stored }), s, report));
+        Assert.AreEqual(expect, s.AckLimitDbA);
+        Assert.AreEqual(clamps, report.ClampedValues);
+        Assert.AreEqual(85, s.LimitDbA);
+    }
+
+    [TestMethod]
+    public void S12_the_ack_limit_round_trips_and_a_record_without_it_loads_the_default_100()
+    {
+        var s = SettingsSamples.Old();
+        Assert.AreEqual(SettingsResult.Ok, s.TrySetAckLimit(92));
+        var back = new Settings();
+        Assert.IsTrue(SettingsCodec.TryDecodeRecord(SettingsCodec.EncodeRecord(s, 7), back, new DecodeReport()));
+        Assert.AreEqual(92, back.AckLimitDbA);
+        // Version 3 record that ends after the flags byte, and a version 2 record: the default.
+        foreach (byte version in new byte[] { 3, 2 })
+        {
+            var record = Frame(new byte[] { 85, 70, 0, 0, 1 });
+            record[2] = version;
+            int crcAt = record.Length - 4;
+            BitConverter.GetBytes(Crc32.Compute(record, 0, crcAt)).CopyTo(record, crcAt);
+            var loaded = new Settings();
+            loaded.TrySetAckLimit(90);
+            Assert.IsTrue(SettingsCodec.TryDecodeRecord(record, loaded, new DecodeReport()), "version " + version);
+            Assert.AreEqual(Settings.DefaultAckLimitDbA, loaded.AckLimitDbA, "version " + version);
+            Assert.IsTrue(loaded.UserMuted);
+        }
+        // Version 2 may not carry the ack limit: one byte too many.
+        var v2 = Frame(new byte[] { 85, 70, 0, 0, 0, 90 });
+        v2[2] = 2;
+        BitConverter.GetBytes(Crc32.Compute(v2, 0, v2.Length - 4)).CopyTo(v2, v2.Length - 4);
+        Assert.IsFalse(SettingsCodec.TryDecodeRecord(v2, new Settings(), new DecodeReport()));
+    }
+
+    [TestMethod]
+    [DataRow(84)]
+    [DataRow(101)]
+    [DataRow(-1)]
+    public void S12_an_ack_limit_edit_out_of_85_100_changes_nothing(int dbA)
+    {
+        var s = new Settings();
+        Assert.AreEqual(SettingsResult.AckLimitOutOfRange, s.TrySetAckLimit(dbA));
+        Assert.AreEqual(Settings.DefaultAckLimitDbA, s.AckLimitDbA);
     }
 }

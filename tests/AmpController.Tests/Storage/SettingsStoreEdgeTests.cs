@@ -53,7 +53,7 @@ public class SettingsStoreEdgeTests
     [TestMethod]
     [DataRow(0, (byte)'B')]
     [DataRow(1, (byte)'D')]
-    [DataRow(2, (byte)3)] // a future version
+    [DataRow(2, (byte)4)] // a future version
     [DataRow(2, (byte)0)]
     public void S9_wrong_magic_or_version_is_rejected_even_with_a_matching_crc(int index, byte value)
     {

@@ -22,12 +22,12 @@ public class StoredMuteTests
     }
 
     [TestMethod]
-    public void S9_the_mute_flag_round_trips_in_a_version_2_record()
+    public void S9_the_mute_flag_round_trips_in_a_version_3_record()
     {
         var s = SettingsSamples.New();
         s.SetUserMuted(true);
         var record = SettingsCodec.EncodeRecord(s, 3);
-        Assert.AreEqual(2, record[2], "format version 2 carries the flags byte");
+        Assert.AreEqual(3, record[2], "format version 3 carries the flags byte (from version 2) and the ack limit (issue 16)");
         var back = new Settings();
         Assert.IsTrue(SettingsCodec.TryDecodeRecord(record, back, new DecodeReport()));
         Assert.IsTrue(back.UserMuted);
@@ -38,12 +38,12 @@ public class StoredMuteTests
     public void S9_a_version_1_record_without_flags_still_loads_not_muted()
     {
         var s = SettingsSamples.Old();
-        var v2 = SettingsCodec.EncodeRecord(s, 5);
-        // The same record as version 1 wrote it: no flags byte, version 1, CRC over the shorter record.
-        var v1 = new byte[v2.Length - 1];
-        Array.Copy(v2, v1, v1.Length - 4);
+        var v3 = SettingsCodec.EncodeRecord(s, 5);
+        // The same record as version 1 wrote it: no flags byte and no ack limit, version 1, CRC over the shorter record.
+        var v1 = new byte[v3.Length - 2];
+        Array.Copy(v3, v1, v1.Length - 4);
         v1[2] = 1;
-        v1[3] = (byte)(v2[3] - 1);
+        v1[3] = (byte)(v3[3] - 2);
         BitConverter.GetBytes(Crc32.Compute(v1, 0, v1.Length - 4)).CopyTo(v1, v1.Length - 4);
         var back = new Settings();
         back.SetUserMuted(true);
@@ -58,7 +58,7 @@ public class StoredMuteTests
     {
         var s = SettingsSamples.Old();
         var record = SettingsCodec.EncodeRecord(s, 5);
-        int flagsAt = record.Length - 5;
+        int flagsAt = record.Length - 6; // flags, ack limit, CRC
         record[flagsAt] = 0xFF;
         BitConverter.GetBytes(Crc32.Compute(record, 0, record.Length - 4)).CopyTo(record, record.Length - 4);
         var report = new DecodeReport();
@@ -66,7 +66,7 @@ public class StoredMuteTests
         Assert.IsTrue(SettingsCodec.TryDecodeRecord(record, back, report));
         Assert.IsTrue(back.UserMuted, "bit 0 set: muted (the safe side)");
         Assert.AreEqual(1, report.ClampedValues);
-        record[2] = 1; // the same bytes claiming version 1: one byte too many
+        record[2] = 1; // the same bytes claiming version 1: two bytes too many
         BitConverter.GetBytes(Crc32.Compute(record, 0, record.Length - 4)).CopyTo(record, record.Length - 4);
         Assert.IsFalse(SettingsCodec.TryDecodeRecord(record, new Settings(), new DecodeReport()));
     }

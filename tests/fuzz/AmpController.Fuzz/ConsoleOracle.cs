@@ -22,6 +22,7 @@ public static class ConsoleOracle
         public void SettingsChanged() => Calls++;
         public bool LeaveSafeMode() { Calls++; return false; }
         public string Describe() => "controller: fuzz double";
+        public string DoseText() => "dose: fuzz double";
         public string TakeNotice() => "";
     }
 

@@ -11,6 +11,7 @@ public static class SettingsOracle
         if (s.LimitDbA < Settings.MinLimitDbA || s.LimitDbA > Settings.MaxLimitDbA) return $"limit {s.LimitDbA} dBA";
         if (s.SafeDefaultDbA < Settings.MinSafeDefaultDbA || s.SafeDefaultDbA > Settings.MaxSafeDefaultDbA) return $"safe default {s.SafeDefaultDbA} dBA";
         if (s.SafeDefaultDbA > s.LimitDbA) return "safe default above the limit";
+        if (s.AckLimitDbA < Settings.MinAckLimitDbA || s.AckLimitDbA > Settings.MaxAckLimitDbA) return $"ack limit {s.AckLimitDbA} dBA"; // S12
         if (s.VolumeChip != VolumeChipChoice.Ds1882 && s.VolumeChip != VolumeChipChoice.Pt2258) return $"volume chip {(int)s.VolumeChip}";
         if (s.ProfileCount < 0 || s.ProfileCount > Settings.MaxProfiles) return $"{s.ProfileCount} profiles";
         for (int i = 0; i < s.ProfileCount; i++)
