@@ -45,6 +45,7 @@ public sealed class BoardChecker
     private readonly List<FaultObligation> _mustOpenBy = new();
     private readonly Queue<(long TMs, object What, string State)> _history = new();
     private readonly ProfileJudge _profiles;
+    private readonly TierJudge _tier;
     private readonly SwapJudge _swaps;
     private string _loadKind = "none";
     private bool _half;
@@ -57,12 +58,15 @@ public sealed class BoardChecker
     {
         _board = board;
         _profiles = new ProfileJudge(board);
-        _swaps = new SwapJudge(board);
+        _tier = new TierJudge(board);
+        _swaps = new SwapJudge(board) { Limit = () => _tier.LimitDbA };
     }
 
     public SimulatedBoard Board => _board;
     public ProfileJudge Profiles => _profiles;
     public SwapJudge Swaps => _swaps;
+    /// <summary>S12/S13 (issue 16): the acknowledged tier's legitimacy and ceiling, the dose across power cuts.</summary>
+    public TierJudge Tier => _tier;
     public double MaxSplSeen { get; private set; } = double.NegativeInfinity;
     public long Ticks { get; private set; }
     /// <summary>Ticks with the relay closed and the attenuator playing: how much of the run the rules were judged on music.</summary>
@@ -93,6 +97,7 @@ public sealed class BoardChecker
                 if (_loadKind != "none") { Apply(new RemoveOp(0)); Tick(); }
                 _board.Plug(ins.Load);
                 _profiles.NewHeadphone(_board.NowMs);
+                _tier.NewHeadphone(_board.NowMs);
                 _swaps.JackEvent();
                 _loadKind = ins.What;
                 _half = ins.Load.HalfInserted;
@@ -101,6 +106,7 @@ public sealed class BoardChecker
             case CompleteOp when _loadKind != "none" && _half:
                 _board.Plug(_board.Load! with { HalfInserted = false });
                 _profiles.NewHeadphone(_board.NowMs);
+                _tier.NewHeadphone(_board.NowMs);
                 _swaps.JackEvent();
                 _half = false;
                 _atSafeLevel = _board.EncoderIdle;
@@ -108,6 +114,7 @@ public sealed class BoardChecker
             case RemoveOp when _loadKind != "none":
                 _board.Unplug();
                 _profiles.NewHeadphone(_board.NowMs);
+                _tier.NewHeadphone(_board.NowMs);
                 _swaps.JackEvent();
                 _loadKind = "none";
                 if (_board.Relay.Closed) _mustOpenBy.Add(new FaultObligation(_board.NowMs + RemovalToRelayOpenMs, false));
@@ -129,6 +136,7 @@ public sealed class BoardChecker
             case TurnOp turn:
                 _board.TurnEncoder(turn.Detents);
                 if (turn.Detents > 0) _atSafeLevel = false;
+                _tier.Turned(turn.Detents, _board.NowMs);
                 break;
             case MuteOp:
                 _board.PressMute();
@@ -195,6 +203,8 @@ public sealed class BoardChecker
         long now = s.TMs;
         _profiles.ObserveButton(_board.MuteButton.Level, now);
         var (judged, trueMustHold) = _profiles.Judge(s, what => Violation("S12", what));
+        _tier.Judge(s, _profiles.LastLongPressMs, (rule, what) => Violation(rule, what));
+        double limit = _tier.LimitDbA; // S4, or the acknowledged tier's ceiling while it is legitimately in force (S12)
         // A load swapped behind an adapter plays with the old load's cap until the load watch sees it (S7): judged
         // there by the level at the ear with the music actually playing and the watch's bound (SwapJudge).
         bool swapWindow = _swaps.Judge(s, trueMustHold, _profiles.InForceDbPerV, what => Violation("S4/S7", what));
@@ -202,12 +212,12 @@ public sealed class BoardChecker
         if (s.SplDbA is double spl && trueMustHold && !swapWindow)
         {
             MaxSplSeen = Math.Max(MaxSplSeen, spl);
-            if (!s.Muted) HighestAboveLimitDb = Math.Max(HighestAboveLimitDb, spl - _board.Config.LimitDbA);
-            if (spl > _board.Config.LimitDbA + Tolerance) Violation("S4", $"{spl:F2} dBA above the {_board.Config.LimitDbA} dBA limit");
+            if (!s.Muted) HighestAboveLimitDb = Math.Max(HighestAboveLimitDb, spl - limit);
+            if (spl > limit + Tolerance) Violation("S4", $"{spl:F2} dBA above the {limit} dBA limit in force ({s.Tier} tier)");
         }
         if (judged is double level && (!swapWindow || s.Profile != null))
         {
-            if (level > _board.Config.LimitDbA + Tolerance) Violation("S4", $"{level:F2} dBA above the limit with the sensitivity in force");
+            if (level > limit + Tolerance) Violation("S4", $"{level:F2} dBA above the {limit} dBA limit in force with the sensitivity in force");
             if (_atSafeLevel && level > _board.Config.SafeDefaultDbA + Tolerance)
                 Violation("S2", $"{level:F2} dBA above the safe default before any turn up");
         }

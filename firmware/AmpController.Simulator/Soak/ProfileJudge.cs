@@ -69,6 +69,9 @@ public sealed class ProfileJudge
 
     private const int ControllerTickMs = AmpController.Core.Control.ControllerTiming.TickMs;
 
+    /// <summary>When the last long press on the real pin began (debounced as the controller reads it): the tier's judge uses it too.</summary>
+    public long LastLongPressMs => _lastLongPressMs;
+
     /// <summary>An insertion, completion or removal: any confirmation must be asked again.</summary>
     public void NewHeadphone(long nowMs) => _resetMs = nowMs;
 

@@ -20,6 +20,9 @@ namespace AmpController.Simulator.Soak;
 /// </summary>
 public sealed class SwapJudge(SimulatedBoard board)
 {
+    /// <summary>The limit in force (the acknowledged tier's while it legitimately is, S12); the board's limit when unset.</summary>
+    public Func<double>? Limit { get; init; }
+
     /// <summary>
     /// docs/safety.md, S7 load watch: the relay opens within 30 ms of the programme revealing a swapped load; measured
     /// worst case 50 ms after the level at the ear passed the limit (LoadWatchPropertyTests).
@@ -97,7 +100,7 @@ public sealed class SwapJudge(SimulatedBoard board)
 
     private void CountIfOver(BoardSnapshot s, double? confirmedDbPerV, Action<string> fail)
     {
-        double limit = board.Config.LimitDbA;
+        double limit = Limit?.Invoke() ?? board.Config.LimitDbA;
         if (!s.RelayClosed || s.SplDbA is not double spl || spl <= limit + Tolerance
             || spl + board.LoadWatch.Programme.LevelDb <= limit + Tolerance) return;
         if (_overMs == 0) DangerousSwaps++;

@@ -18,13 +18,14 @@ namespace AmpController.Tests.Control;
 /// stored profiles and the operations. Profiles are of two kinds: true data of a CSV model, and profiles stored at
 /// about the impedance of a load the case plugs in, with ANY sensitivity (so they match it or nearly, right or wrong).
 /// </summary>
-public sealed record BoardScript(int Seed, VolumeChipChoice Chip, int LimitDbA, int SafeDefaultDbA, ProfileSpec[] Profiles, BoardOp[] Ops)
+public sealed record BoardScript(int Seed, VolumeChipChoice Chip, int LimitDbA, int SafeDefaultDbA, ProfileSpec[] Profiles, BoardOp[] Ops,
+    int AckLimitDbA = 100)
 {
     public BoardConfig Config => new(Seed: Seed, VolumeChip: Chip, LimitDbA: LimitDbA, SafeDefaultDbA: SafeDefaultDbA,
-        Profiles: Profiles.Length == 0 ? null : Profiles);
+        Profiles: Profiles.Length == 0 ? null : Profiles, AckLimitDbA: AckLimitDbA);
 
     public override string ToString() =>
-        $"board seed {Seed}, {Chip}, limit {LimitDbA}, safe {SafeDefaultDbA}, profiles [{string.Join(", ", Profiles.Select(p => $"{p.Name} {p.ImpedanceOhm:F1} ohm {p.Sensitivity:F1} {p.Unit}"))}]: " +
+        $"board seed {Seed}, {Chip}, limit {LimitDbA}, ack limit {AckLimitDbA}, safe {SafeDefaultDbA}, profiles [{string.Join(", ", Profiles.Select(p => $"{p.Name} {p.ImpedanceOhm:F1} ohm {p.Sensitivity:F1} {p.Unit}"))}]: " +
         string.Join("; ", Ops.Select(o => o.ToString()));
 }
 
@@ -78,7 +79,7 @@ public static class BoardGen
     /// <summary>Delays in ticks: often short, so faults and presses land during debounce, measuring, configuring and the ramp.</summary>
     private static readonly Gen<int> Delay = Gen.Frequency((2, Gen.Int[0, 12]), (3, Gen.Int[0, 120]));
 
-    private static readonly Gen<BoardOp> Op = Gen.Frequency(
+    public static readonly Gen<BoardOp> Op = Gen.Frequency(
         (4, Gen.Select(Delay, Load, Gen.Bool).Select((d, l, half) => (BoardOp)new InsertOp(d, l.Item1 with { HalfInserted = half && l.Item2 != "open" }, l.Item2))),
         (1, Delay.Select(d => (BoardOp)new CompleteOp(d))),
         (2, Delay.Select(d => (BoardOp)new RemoveOp(d))),

@@ -22,10 +22,10 @@ namespace AmpController.Tests.Control;
 [TestClass]
 public class ControllerPropertyTests
 {
-    private static int? IterationsSet =>
+    internal static int? IterationsSet =>
         int.TryParse(Environment.GetEnvironmentVariable("AMP_PROPERTY_ITER"), out int n) && n > 0 ? n : null;
 
-    private static string? Seed => Environment.GetEnvironmentVariable("AMP_PROPERTY_SEED");
+    internal static string? Seed => Environment.GetEnvironmentVariable("AMP_PROPERTY_SEED");
 
     [TestMethod]
     public void S1_S2_S3_S4_S5_S6_S7_S12_and_liveness_hold_after_every_tick_of_random_use_and_faults() =>
@@ -34,6 +34,21 @@ public class ControllerPropertyTests
     [TestMethod]
     public void S4_S12_a_profile_right_or_wrong_confirmed_at_the_amplifier_holds_after_every_tick() =>
         Run(BoardGen.ProfileScript, IterationsSet ?? 200);
+
+    /// <summary>Runs the cases one after the other (the board is not thread-safe); on a failure prints how to replay its seed.</summary>
+    internal static void Sample(Gen<BoardScript> gen, int iterations, Action<BoardScript> each)
+    {
+        try
+        {
+            gen.Sample(each, iter: iterations, seed: Seed, threads: 1);
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine("Property failed; the CsCheck message below carries the seed (replay: AMP_PROPERTY_SEED=<seed>).");
+            Console.WriteLine(e.Message);
+            throw;
+        }
+    }
 
     private static void Run(Gen<BoardScript> gen, int iterations)
     {
@@ -44,34 +59,25 @@ public class ControllerPropertyTests
         long swapOverMs = 0;
         double maxSpl = double.NegativeInfinity, wrongOver = 0, swapOverDb = 0;
         var seeds = new HashSet<int>();
-        try
+        Sample(gen, iterations, script =>
         {
-            gen.Sample(script =>
-            {
-                var checker = new BoardChecker(script.Config);
-                checker.Run(script.Ops);
-                cases++;
-                seeds.Add(script.Seed);
-                ticks += checker.Ticks;
-                maxSpl = Math.Max(maxSpl, checker.MaxSplSeen);
-                confirmedTicks += checker.Profiles.ConfirmedTicks;
-                wrongTicks += checker.Profiles.WrongConfirmedTicks;
-                unseenSwapTicks += checker.Profiles.SwappedUnseenTicks;
-                wrongOver = Math.Max(wrongOver, checker.Profiles.WorstOverLimitDb);
-                swaps += checker.Swaps.Swaps;
-                dangerousSwaps += checker.Swaps.DangerousSwaps;
-                missedSwaps += checker.Swaps.Missed;
-                if (checker.Swaps.Missed > 0 && missedCases.Count < 3) missedCases.Add(script.ToString());
-                swapOverMs = Math.Max(swapOverMs, checker.Swaps.WorstOverLimitMs);
-                swapOverDb = Math.Max(swapOverDb, checker.Swaps.WorstOverLimitDb);
-            }, iter: iterations, seed: Seed, threads: 1);
-        }
-        catch (Exception e)
-        {
-            Console.WriteLine("Property failed; the CsCheck message below carries the seed (replay: AMP_PROPERTY_SEED=<seed>).");
-            Console.WriteLine(e.Message);
-            throw;
-        }
+            var checker = new BoardChecker(script.Config);
+            checker.Run(script.Ops);
+            cases++;
+            seeds.Add(script.Seed);
+            ticks += checker.Ticks;
+            maxSpl = Math.Max(maxSpl, checker.MaxSplSeen);
+            confirmedTicks += checker.Profiles.ConfirmedTicks;
+            wrongTicks += checker.Profiles.WrongConfirmedTicks;
+            unseenSwapTicks += checker.Profiles.SwappedUnseenTicks;
+            wrongOver = Math.Max(wrongOver, checker.Profiles.WorstOverLimitDb);
+            swaps += checker.Swaps.Swaps;
+            dangerousSwaps += checker.Swaps.DangerousSwaps;
+            missedSwaps += checker.Swaps.Missed;
+            if (checker.Swaps.Missed > 0 && missedCases.Count < 3) missedCases.Add(script.ToString());
+            swapOverMs = Math.Max(swapOverMs, checker.Swaps.WorstOverLimitMs);
+            swapOverDb = Math.Max(swapOverDb, checker.Swaps.WorstOverLimitDb);
+        });
         Assert.AreEqual(iterations, cases);
         Console.WriteLine($"{cases} cases on {seeds.Count} board seeds, {ticks} ticks checked in {watch.ElapsedMilliseconds} ms, 0 failures; " +
             $"loudest {maxSpl:F1} dBA where the true level is held to the limit; {confirmedTicks} ticks with a confirmed profile, " +
