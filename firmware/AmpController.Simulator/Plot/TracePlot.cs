@@ -11,8 +11,10 @@ namespace AmpController.Simulator.Plot;
 
 /// <summary>
 /// Draws a run as one PNG of four panels over a shared time axis: the scenario's events (labels in rows that never
-/// overlap); the level in the headphone against the limit and the cap, all in dBA; the real chip settings (gain,
-/// attenuation, cap in dB); and a band for the output relay (open, closed and muted, music).
+/// overlap: plugs, knob turns, mute and button presses with their hold, short or long); the level in the headphone
+/// against the limit and the cap, all in dBA, with the acknowledged tier shaded and its limit drawn when it was in force
+/// (S12, issue 16); the real chip settings (gain, attenuation, cap in dB); and a band for the output relay (open,
+/// closed and muted, music).
 /// </summary>
 public static class TracePlot
 {
@@ -69,7 +71,8 @@ public static class TracePlot
         var capDbA = Line(level.Add.Scatter(t, Series(s => s.RelayClosed && !s.Muted && s.SplDbA is double v && s.CapDb is int c
             ? v - s.AttenuationDb + c : double.NaN)), "cap (dBA)", Colors.Purple, 2);
         capDbA.LinePattern = LinePattern.Dotted;
-        level.Axes.SetLimitsY(LevelRange(samples, limitDbA));
+        TierSpans(level, samples, end, run.Scenario.Board.AckLimitDbA);
+        level.Axes.SetLimitsY(LevelRange(samples, Math.Max(limitDbA, samples.Any(s => s.Tier == "acknowledged") ? run.Scenario.Board.AckLimitDbA : limitDbA)));
 
         Line(chips.Add.Scatter(t, Series(s => s.GainDb)), "gain", Colors.Green, 2);
         Line(chips.Add.Scatter(t, Series(s => s.AttenuationDb)), "attenuation", Colors.Orange, 2);
@@ -165,8 +168,34 @@ public static class TracePlot
         UnplugEvent => new Marker(e.AtMs, "unplug", Colors.Gray),
         EncoderEvent k => new Marker(e.AtMs, $"knob {k.Detents:+0;-0}", Colors.SteelBlue),
         MuteEvent => new Marker(e.AtMs, "mute", Colors.SteelBlue),
+        ButtonPressEvent b => new Marker(e.AtMs, PressLabel(b.HoldMs), b.HoldMs >= AmpController.Core.Input.ButtonGesture.LongPressMs ? Colors.DarkViolet : Colors.SteelBlue),
         _ => null,
     }).OfType<Marker>();
+
+    /// <summary>"press 0.2 s" (a short press: mute) or "long press 2.0 s" (S12: confirms an offer or unlocks the tier).</summary>
+    internal static string PressLabel(int holdMs) =>
+        (holdMs >= AmpController.Core.Input.ButtonGesture.LongPressMs ? "long press " : "press ")
+        + (holdMs / 1000.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>The stretches in the acknowledged tier shaded on the level panel, and its limit drawn (S12).</summary>
+    static void TierSpans(ScottPlot.Plot plot, IReadOnlyList<BoardSnapshot> samples, double end, double ackLimitDbA)
+    {
+        bool named = false;
+        for (int i = 0; i < samples.Count; i++)
+        {
+            if (samples[i].Tier != "acknowledged") continue;
+            int j = i;
+            while (j + 1 < samples.Count && samples[j + 1].Tier == "acknowledged") j++;
+            double from = samples[i].TMs / 1000.0, to = j + 1 < samples.Count ? samples[j + 1].TMs / 1000.0 : end;
+            var span = plot.Add.HorizontalSpan(from, to, Colors.Gold.WithAlpha(0.25));
+            span.LegendText = named ? "" : "acknowledged tier"; // an empty text keeps the later spans out of the legend
+            named = true;
+            i = j;
+        }
+        if (!named) return;
+        var ceiling = plot.Add.HorizontalLine(ackLimitDbA, 2, Colors.DarkOrange, LinePattern.Dashed);
+        ceiling.LegendText = $"tier limit {ackLimitDbA:0} dBA";
+    }
 
     /// <summary>Event labels left-aligned at their time, in rows chosen by <see cref="LabelRows"/>.</summary>
     static void EventRows(ScottPlot.Plot plot, RunRecord run, double end)

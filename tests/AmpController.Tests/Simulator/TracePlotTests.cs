@@ -41,4 +41,24 @@ public class TracePlotTests
         }
         finally { File.Delete(png); }
     }
+
+    /// <summary>Issue 16: presses are labelled with their hold (short: mute; long: S12), and the acknowledged tier is shaded with its limit.</summary>
+    [TestMethod]
+    public void Presses_and_the_acknowledged_tier_are_visible_on_the_run_plot()
+    {
+        Assert.AreEqual("press 0.2 s", TracePlot.PressLabel(200));
+        Assert.AreEqual("long press 2.0 s", TracePlot.PressLabel(2000));
+        Assert.AreEqual("long press 1.5 s", TracePlot.PressLabel(1500));
+        var spec = ScenarioFiles.BuiltIn(ScenarioFiles.BuiltInNames.First(n => n.Contains("acknowledged-tier")));
+        var record = ScenarioRunner.Run(spec, AmpController.Simulator.Scenario.BoardFactory.Create);
+        Assert.IsTrue(record.Samples.Any(s => s.Tier == "acknowledged"), "the scenario reaches the tier");
+        var panels = TracePlot.Build(record).Subplots.GetPlots();
+        var events = panels[0].GetPlottables().OfType<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "long press 2.0 s", "press 0.2 s" }, events);
+        var level = panels[1].GetPlottables().ToList();
+        var spans = level.OfType<ScottPlot.Plottables.HorizontalSpan>().ToList();
+        Assert.AreEqual(1, spans.Count, "one stretch in the tier");
+        Assert.AreEqual("acknowledged tier", spans[0].LegendText);
+        Assert.AreEqual(100, level.OfType<ScottPlot.Plottables.HorizontalLine>().Max(l => l.Y), "the tier's limit is drawn");
+    }
 }
