@@ -16,7 +16,7 @@ namespace AmpController.Simulator.Soak;
 /// under the limit — the listener hears the limit plus the new load's excess sensitivity over that assumption. The window ends when the controller measures the load again (the
 /// watch fired, a reboot) or at a jack event; a fault's recovery does not measure again, so a load swapped while the
 /// relay was open for a fault stays in the window when the relay closes again. Swap-specific bounds of the watch
-/// itself are LoadWatchPropertyTests'.
+/// itself are LoadWatchSwapPropertyTests'.
 /// </summary>
 public sealed class SwapJudge(SimulatedBoard board)
 {
@@ -25,7 +25,7 @@ public sealed class SwapJudge(SimulatedBoard board)
 
     /// <summary>
     /// docs/safety.md, S7 load watch: the relay opens within 30 ms of the programme revealing a swapped load; measured
-    /// worst case 50 ms after the level at the ear passed the limit (LoadWatchPropertyTests).
+    /// worst case 50 ms after the level at the ear passed the limit (the load watch's swap properties).
     /// </summary>
     public const int OverLimitBoundMs = 50;
 
