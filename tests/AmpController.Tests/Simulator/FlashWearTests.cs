@@ -63,4 +63,25 @@ public class FlashWearTests
         Assert.AreEqual(2.738, FlashWear.UnlevelledYears(100), 0.001);
         Assert.AreEqual(double.PositiveInfinity, FlashWear.UnlevelledYears(0));
     }
+
+    /// <summary>
+    /// S13 (issue 16, docs/safety.md): the dose record at 8 h of listening a day, 48 writes (one per 10 min of listening),
+    /// 24 per copy. Levelled: 48 data blocks + 48 × 256 log bytes over 3,980 = 51.09 erases a day, 332 years over 62
+    /// blocks; unlevelled, a copy's own sector erased 24 times a day: 100,000 / 24 / 365.25 = 11.4 years (16 h: 5.7).
+    /// </summary>
+    [TestMethod]
+    public void S13_the_dose_record_at_8_hours_a_day_lasts_11_years_unlevelled_and_332_levelled()
+    {
+        int record = AmpController.Core.Storage.RecordPair.HeaderLength + AmpController.Core.Dose.DoseRecord.PayloadLength
+            + AmpController.Core.Storage.RecordPair.CrcLength;
+        double perDay = 8 * 3600_000.0 / AmpController.Core.Dose.DoseStore.ListeningMsPerWrite;
+        Assert.AreEqual(48, perDay);
+        double erases = FlashWear.ErasesPerDay([new FileUse("dose-a.bin", perDay / 2, record), new FileUse("dose-b.bin", perDay / 2, record)]);
+        Assert.AreEqual(48 + 48 * 256 / 3_980.0, erases, 1e-9);
+        Assert.AreEqual(332.3, FlashWear.LevelledYears(erases), 0.1);
+        Assert.AreEqual(11.41, FlashWear.UnlevelledYears(perDay / 2), 0.01);
+        Assert.AreEqual(5.71, FlashWear.UnlevelledYears(perDay), 0.01, "16 h a day");
+        // With the soak's stress mix of settings and boot-counter writes (456 erases a day, docs/safety.md): 33.4 years.
+        Assert.AreEqual(33.4, FlashWear.LevelledYears(456 + erases), 0.1);
+    }
 }
