@@ -1,5 +1,6 @@
 using System.Device.Adc;
 using System.Device.Gpio;
+using AmpController.Core.Input;
 using AmpController.Core.Platform;
 using AmpController.Esp32.Adapters;
 
@@ -47,6 +48,13 @@ namespace AmpController.Esp32
         public readonly IClock Clock;
         public readonly IFileStore Files;
 
+        /// <summary>The encoder on a PCNT unit (x4 quadrature) and the jack switch's edges on another (issue 13).</summary>
+        public readonly IPulseCounter EncoderCounter;
+        public readonly IPulseCounter JackEdges;
+
+        /// <summary>The hardware watchdog's feed pin (GPIO 14): its first edge arms K1's coil supply.</summary>
+        public readonly IWatchdogFeed WatchdogFeed;
+
         public Esp32Board(GpioController gpio, IDigitalOutput outputRelay)
         {
             OutputRelay = outputRelay;
@@ -75,6 +83,10 @@ namespace AmpController.Esp32
             EncoderPush = new Esp32DigitalInput(gpio, BoardPins.EncoderPush, PinMode.InputPullUp, true);
             Button2 = new Esp32DigitalInput(gpio, BoardPins.Button2, PinMode.InputPullUp, true);
             VolumeSupplyGood = new Esp32DigitalInput(gpio, BoardPins.VolumeSupplyGood, PinMode.Input, false); // external 100 kΩ pull-up
+            // After the GPIO inputs above: the counters' native start reserves the pins without checking (Esp32PulseCounter).
+            EncoderCounter = new Esp32PulseCounter(BoardPins.EncoderA, BoardPins.EncoderB);
+            JackEdges = new Esp32PulseCounter(BoardPins.JackSwitch, -1);
+            WatchdogFeed = new Esp32WatchdogFeed(gpio, BoardPins.WatchdogFeed);
 
             Files = new FlashFileStore();
         }

@@ -5,6 +5,7 @@ using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
 using AmpController.Core.Dose;
 using AmpController.Core.Devices;
+using AmpController.Core.Platform;
 using AmpController.Core.LoadWatch;
 using AmpController.Core.Sensing;
 using AmpController.Core.SerialConsole;
@@ -22,15 +23,15 @@ namespace AmpController.Esp32
     ///      nothing here writes to it; only the controller unmutes, after a readback confirms the configuration;
     ///   3. the stored settings are loaded (S9; defaults when missing or corrupt); they choose the volume chip and
     ///      feed the policy (limit, safe default, profiles); the drivers, the controller and the console are built;
-    ///   4. the 10 ms control loop runs (the mute memory's flash write, console lines from COM2 and their replies between ticks), with a 1 ms input sampler and the S8 stall
-    ///      monitor on timers; an exception in the loop opens the relay, counts the reboot and reboots (S8).
+    ///   4. the 10 ms control loop runs (the mute memory's flash write, console lines from COM2 and their replies between
+    ///      ticks) and feeds the hardware watchdog each tick; the encoder and the jack's edges are counted by PCNT units in
+    ///      hardware, read once per tick (no input timer: on the device a 1 ms Timer runs every 10–20 ms, docs/design.md
+    ///      §3a); the S8 stall monitor is the one timer; an exception in the loop opens the relay, counts the reboot and
+    ///      reboots (S8). Only the timer thread and the loop share state: the SoftwareWatchdog's counter (Interlocked) and
+    ///      the relay pin.
     /// </summary>
     public static class Program
     {
-        /// <summary>Fast input sampling for the encoder (Controller.SampleInputs: a fast detent lasts a few ms).</summary>
-        public const int SampleMs = 1;
-
-        private static Controller? _controller;
         private static StallMonitor? _monitor;
         // For the crash path (S8): the relay pin adapter (no I2C needed) and the boot-loop counter.
         private static Esp32DigitalOutput? _outputRelay;
@@ -38,8 +39,7 @@ namespace AmpController.Esp32
         // The listener's mute across reboots (issue 19), written between ticks and on the crash path.
         private static StoredMute? _muteMemory;
         private static DoseStore? _doseStore;
-        // Held in static fields so the timers live as long as the program.
-        private static Timer? _sampleTimer;
+        // Held in a static field so the timer lives as long as the program.
         private static Timer? _stallTimer;
         // The serial console on COM2 (null when the port could not be opened): sends its queued output between ticks.
         private static SerialTerminal? _terminal;
@@ -66,11 +66,13 @@ namespace AmpController.Esp32
 
             var policy = new SafetyCapPolicy(BoardProfile.Reference(AttenuatorOf(settings.VolumeChip)));
             settings.ApplyTo(policy.Input);
-            IVolumeChip volume = VolumeChipOf(board, settings.VolumeChip);
+            // Every driver talks through the guard: a missing or stuck chip blocks the runtime at most once per tick, the
+            // relay is opened before any transfer that may block, and the bus is clocked free only after a timeout.
+            var bus = new BusGuard(board.Bus, board.Clock, board.OutputRelay, (IBusProbe)board.Bus);
+            IVolumeChip volume = VolumeChipOf(bus, board.Clock, settings.VolumeChip);
             output.WriteLine("volume chip " + volume.Name + " (stored choice)");
             _muteMemory = new StoredMute(store, settings);
-            Controller controller = BuildController(board, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
-            _controller = controller;
+            Controller controller = BuildController(board, bus, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
             // S13: the weekly sound dose survives power cuts (two copies, CRC); power-off time never reduces it.
             _doseStore = new DoseStore(board.Files);
             if (!_doseStore.Load(controller.Dose, board.Clock.NowMs))
@@ -81,8 +83,7 @@ namespace AmpController.Esp32
             var console = terminal == null ? new ConsoleSession(new NoSerialInput(), shell, debug)
                 : new ConsoleSession(terminal, shell, terminal);
 
-            // The callbacks allocate nothing; the stall monitor runs even when the control loop does not (S8).
-            _sampleTimer = new Timer(SampleInputs, null, SampleMs, SampleMs);
+            // The callback allocates nothing; the stall monitor runs even when the control loop does not (S8).
             _stallTimer = new Timer(CheckForStall, null, SoftwareWatchdog.DefaultPeriodMs, SoftwareWatchdog.DefaultPeriodMs);
             RunControlLoop(board, controller, console);
         }
@@ -101,11 +102,11 @@ namespace AmpController.Esp32
         }
 
         /// <summary>The volume chip the stored settings name (docs/design.md §2: DS1882 or PT2258), no code edit needed.</summary>
-        private static IVolumeChip VolumeChipOf(Esp32Board board, VolumeChipChoice chip)
+        private static IVolumeChip VolumeChipOf(IRegisterBus bus, IClock clock, VolumeChipChoice chip)
         {
             // The PT2258 powers up with the MCU (powerOnAtMs 0); its driver waits out the 200 ms itself.
-            if (chip == VolumeChipChoice.Pt2258) return new Pt2258(board.Bus, Esp32Board.Pt2258Address, board.Clock, 0);
-            return new Ds1882(board.Bus, Esp32Board.VolumeChipAddress);
+            if (chip == VolumeChipChoice.Pt2258) return new Pt2258(bus, Esp32Board.Pt2258Address, clock, 0);
+            return new Ds1882(bus, Esp32Board.VolumeChipAddress);
         }
 
         private static AttenuatorProfile AttenuatorOf(VolumeChipChoice chip)
@@ -114,7 +115,7 @@ namespace AmpController.Esp32
         }
 
         /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, load watch, the policy.</summary>
-        private static Controller BuildController(Esp32Board board, IVolumeChip volume, SafetyCapPolicy policy, bool supervised)
+        private static Controller BuildController(Esp32Board board, BusGuard bus, IVolumeChip volume, SafetyCapPolicy policy, bool supervised)
         {
             var bootGuard = new BootLoopGuard(board.Files);
             bootGuard.Load();
@@ -122,7 +123,7 @@ namespace AmpController.Esp32
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
-            var switches = new Tca9534(board.Bus, Esp32Board.ExpanderAddress);
+            var switches = new Tca9534(bus, Esp32Board.ExpanderAddress);
             var sensePorts = new SensePorts(board.SenseSource, board.SenseLeft, board.SenseRight, board.SenseSourceOn,
                 board.SenseRangeLowLeft, board.SenseRangeLowRight, board.SenseZoomLeft, board.SenseZoomRight);
             var calibrationStore = new SenseCalibrationStore(board.Files);
@@ -130,7 +131,10 @@ namespace AmpController.Esp32
 
             var ports = new ControllerPorts(board.Clock, volume, switches, sensor, board.OutputRelay, board.JackSwitch,
                 board.EncoderA, board.EncoderB, board.EncoderPush);
-            ports.Bus = board.Bus;
+            ports.Bus = bus;
+            ports.EncoderCounter = board.EncoderCounter;
+            ports.JackEdges = board.JackEdges;
+            ports.WatchdogFeed = board.WatchdogFeed;
             ports.MuteMemory = _muteMemory;
             // The PT2258 board's supply supervisor (issue 19): the relay waits for it and any dip opens the relay.
             if (supervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
@@ -203,12 +207,6 @@ namespace AmpController.Esp32
             }
             catch (Exception) { }
             nanoFramework.Runtime.Native.Power.RebootDevice();
-        }
-
-        private static void SampleInputs(object? state)
-        {
-            Controller? controller = _controller;
-            if (controller != null) controller.SampleInputs();
         }
 
         private static void CheckForStall(object? state)

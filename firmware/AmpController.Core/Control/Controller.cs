@@ -119,7 +119,7 @@ namespace AmpController.Core.Control
         /// </summary>
         public void SampleInputs()
         {
-            _encoder.Sample(_ports.EncoderA.Read(), _ports.EncoderB.Read());
+            if (_ports.EncoderCounter == null) _encoder.Sample(_ports.EncoderA.Read(), _ports.EncoderB.Read());
             SampleSupply();
             if (_ports.JackSwitch.Read()) return;
             _jackOutSeen = true;
@@ -132,11 +132,13 @@ namespace AmpController.Core.Control
         public void Tick()
         {
             long now = _ports.Clock.NowMs;
+            bool outputDropped = CutOutputAfterFeedGap(now);
+            FeedHardwareWatchdog();
             if (_watchdog != null) _watchdog.CheckIn();
             if (_bootGuard != null) _bootGuard.Tick(now - _bootMs);
 
             SampleInputs();
-            int detents = _encoder.TakeDetents() + TakeRequestedSteps();
+            int detents = TakeEncoderDetents() + TakeRequestedSteps();
             _button.Update(_ports.MuteButton.Read(), now);
             ButtonEvent gesture = _gesture.Update(_button.Value, now);
             bool pressed = gesture == ButtonEvent.ShortPress; // a short press toggles mute on release
@@ -149,6 +151,8 @@ namespace AmpController.Core.Control
                 return;
             }
 
+            if (outputDropped) Go(Failed(DeviceStatus.NotReady), now); // S5: back through the fault path
+            if (JackMovedUnseen()) _jackOutSeen = true;
             if (_jackOutSeen) Go(OnRemoval(now), now);
             else _jack.Update(true, now);
             if (_supplyEventSeen) Go(OnSupplyEvent(), now);

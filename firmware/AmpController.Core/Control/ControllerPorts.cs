@@ -1,4 +1,5 @@
 using AmpController.Core.Devices;
+using AmpController.Core.Input;
 using AmpController.Core.LoadWatch;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
@@ -38,6 +39,24 @@ namespace AmpController.Core.Control
 
         /// <summary>The load watch (S7, hardware/load-watch.cir), or null on a board without it.</summary>
         public ILoadWatch? LoadWatch;
+
+        /// <summary>
+        /// The encoder on the ESP32's hardware pulse counter (x4 quadrature), read once per tick. When set, EncoderA/B
+        /// are not sampled: no fast timer is needed (docs/design.md §3a: a 1 ms managed timer really runs every 10–20 ms).
+        /// </summary>
+        public IPulseCounter? EncoderCounter;
+
+        /// <summary>
+        /// Every edge of the jack switch, counted by a second pulse counter unit on the same pin (single-pin mode, both
+        /// edges): a removal and re-insertion between two ticks, invisible to the tick's read, still moves the count.
+        /// </summary>
+        public IPulseCounter? JackEdges;
+
+        /// <summary>
+        /// The hardware watchdog's feed pin (BoardPins.WatchdogFeed, GPIO 14): one rising edge per control tick keeps the
+        /// output relay's coil supply on; a runtime that stops feeding loses the output within 48.9–86.9 ms (S8, hardware/README.md).
+        /// </summary>
+        public IWatchdogFeed? WatchdogFeed;
 
         public ControllerPorts(IClock clock, IVolumeChip volume, IBoardSwitches switches, IImpedanceSensor sensor,
             IDigitalOutput outputRelay, IDigitalInput jackSwitch, IDigitalInput encoderA, IDigitalInput encoderB,

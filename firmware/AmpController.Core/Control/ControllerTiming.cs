@@ -40,5 +40,13 @@ namespace AmpController.Core.Control
 
         /// <summary>A short or open load is measured again this often (a half-inserted plug may complete).</summary>
         public const int RemeasureNoLoadMs = 500;
+
+        /// <summary>
+        /// Ticks come every 10–20 ms (FreeRTOS 100 Hz with jitter, docs/design.md §3a). A gap longer than this between two
+        /// watchdog feeds may have let the hardware watchdog drop the output relay (its shortest timeout is 48.9 ms,
+        /// hardware/README.md): Controller.Runtime.cs then opens the relay before feeding again.
+        /// </summary>
+        public const int FeedGapMs = 40;
+
     }
 }

@@ -12,22 +12,17 @@ namespace AmpController.Esp32.Adapters
     /// (no allocation in the steady tick: SpanByte is a stack struct over the caller's buffer). Every transfer result is
     /// checked by <see cref="I2cOutcome.FromTransfer"/>; a partial transfer is a failure. Nothing here throws.
     /// </summary>
-    public sealed class Esp32RegisterBus : IRegisterBus
+    public sealed class Esp32RegisterBus : IRegisterBus, IBusProbe
     {
-        // Standard-mode timing (NXP UM10204 table 10: tLOW ≥ 4.7 µs, tHIGH ≥ 4.0 µs); 10 µs half-periods leave margin.
-        private const int HalfClockMicroseconds = 10;
-        // UM10204 §3.1.16: clock up to nine pulses so a slave stuck mid-byte finishes it and releases SDA.
-        private const int RecoveryClocks = 9;
-
         private readonly int _busId;
         private readonly int _dataPin;
         private readonly int _clockPin;
-        private readonly GpioController _gpio;
         private readonly I2cDevice?[] _devices = new I2cDevice?[128];
+        private readonly I2cBusClear _clear;
 
         public Esp32RegisterBus(GpioController gpio, int busId, int dataPin, int clockPin)
         {
-            _gpio = gpio;
+            _clear = new I2cBusClear(new Esp32GpioLines(gpio), dataPin, clockPin);
             _busId = busId;
             _dataPin = dataPin;
             _clockPin = clockPin;
@@ -81,60 +76,33 @@ namespace AmpController.Esp32.Adapters
         }
 
         /// <summary>
-        /// Bus clear (UM10204 §3.1.16). The ESP32's I2C controller cannot clock SCL on its own request, and the pins can
-        /// only be driven as GPIO once the I2C driver lets go of them: nanoFramework uninstalls the ESP-IDF I2C driver
-        /// when the last I2cDevice of a bus is disposed. So: dispose every device, clock SCL as an open-drain GPIO
-        /// (released = input with the external pull-up, low = output low) until SDA reads high, send a STOP, give the
-        /// pins back to I2C. Devices are recreated on the next transfer. Runs only after a fault, never in the steady tick.
+        /// Bus clear (UM10204 §3.1.16) by Core's I2cBusClear. The ESP32's I2C controller cannot clock SCL on its own
+        /// request, and the pins can only be driven as GPIO once the I2C driver lets go of them: nanoFramework uninstalls
+        /// the ESP-IDF I2C driver when the last I2cDevice of a bus is disposed (and refuses to create one while a pin is
+        /// still open as GPIO: SetConfig checks CPU_GPIO_PinIsBusy). So: dispose every device, bit-bang on the lines (which
+        /// open and ClosePin SDA/SCL), give the pins back to I2C. Devices are recreated on the next transfer. Only after a
+        /// timeout or a stuck bus (Core/Devices/BusGuard), never in the steady tick, never for a NACK.
         /// </summary>
         public bool Recover()
         {
-            for (int i = 0; i < _devices.Length; i++) DisposeDevice(i);
-            GpioPin? sda = null;
-            GpioPin? scl = null;
-            bool free = false;
-            try
-            {
-                sda = _gpio.OpenPin(_dataPin, PinMode.Input);
-                scl = _gpio.OpenPin(_clockPin, PinMode.Input);
-                for (int pulse = 0; pulse < RecoveryClocks && sda.Read() == PinValue.Low; pulse++)
-                {
-                    DriveLow(scl);
-                    DelayHelper.DelayMicroseconds(HalfClockMicroseconds, false);
-                    Release(scl);
-                    DelayHelper.DelayMicroseconds(HalfClockMicroseconds, false);
-                }
-                // STOP: SDA low → high while SCL is high.
-                DriveLow(sda);
-                DelayHelper.DelayMicroseconds(HalfClockMicroseconds, false);
-                Release(scl);
-                DelayHelper.DelayMicroseconds(HalfClockMicroseconds, false);
-                Release(sda);
-                DelayHelper.DelayMicroseconds(HalfClockMicroseconds, false);
-                free = sda.Read() == PinValue.High && scl.Read() == PinValue.High;
-            }
-            catch (Exception)
-            {
-                free = false;
-            }
-            finally
-            {
-                if (sda != null) sda.Dispose();
-                if (scl != null) scl.Dispose();
-                AssignPinsToI2c();
-            }
+            ReleaseDriver();
+            bool free = _clear.Clear();
+            AssignPinsToI2c();
             return free;
         }
 
-        private static void DriveLow(GpioPin pin)
+        /// <summary>IBusProbe: the address probe, bit-banged the same way (well under a millisecond, never blocks).</summary>
+        public bool Probe(int address)
         {
-            pin.SetPinMode(PinMode.Output);
-            pin.Write(PinValue.Low);
+            ReleaseDriver();
+            bool acknowledged = _clear.Probe(address);
+            AssignPinsToI2c();
+            return acknowledged;
         }
 
-        private static void Release(GpioPin pin)
+        private void ReleaseDriver()
         {
-            pin.SetPinMode(PinMode.Input);
+            for (int i = 0; i < _devices.Length; i++) DisposeDevice(i);
         }
 
         private void AssignPinsToI2c()

@@ -15,6 +15,12 @@ public enum BoardFaultKind
     PowerCycle,
     PartialTransfer,
     Stall,
+
+    /// <summary>The chip answers nothing: each transfer blocks the runtime for the I2C timeout (durationMs, 0 = for good).</summary>
+    Missing,
+
+    /// <summary>The whole interpreter stops for durationMs (0 = for good): no tick, no timer, no watchdog feed.</summary>
+    RuntimeHang,
 }
 
 /// <summary>What a fault hits: the volume chip, the gain/relay expander (I2C), the whole board, the sense ADC.</summary>

@@ -15,7 +15,7 @@ namespace AmpController.Simulator.Board;
 /// relay has been open for its worst-case release time, and a closing of the output relay unless the gain relays
 /// switched at least their worst-case operate time before (<see cref="HardwareSafetyTiming"/>). No allocation.
 /// </summary>
-public sealed class SafetyObserver : IRegisterBus
+public sealed class SafetyObserver : IRegisterBus, IBusProbe
 {
     private readonly SimI2cBus _bus;
     private readonly SimTca9534 _expander;
@@ -71,6 +71,8 @@ public sealed class SafetyObserver : IRegisterBus
     }
 
     public bool Recover() => _bus.Recover();
+
+    public bool Probe(int address) => _bus.Probe(address);
 
     private void After(int gainBefore)
     {

@@ -37,17 +37,10 @@ public sealed partial class SimulatedBoard
         _jack.Edge(0, 1);
     }
 
-    public void TurnEncoder(int detents)
-    {
-        int step = detents > 0 ? 1 : -1;
-        // Gray code from the rest state 11: clockwise (louder) 01 → 00 → 10 → 11 (Core/Input/QuadratureDecoder).
-        for (int n = 0; n < Math.Abs(detents); n++)
-        {
-            if (step > 0) { _encoder.Edge(1, EncoderHoldMs); _encoder.Edge(0, EncoderHoldMs); _encoder.Edge(2, EncoderHoldMs); }
-            else { _encoder.Edge(2, EncoderHoldMs); _encoder.Edge(0, EncoderHoldMs); _encoder.Edge(1, EncoderHoldMs); }
-            _encoder.Edge(3, EncoderHoldMs);
-        }
-    }
+    public void TurnEncoder(int detents) => Encoder.Turn(detents);
+
+    /// <summary>A turn at <paramref name="detentsPerSecond"/> (the default is a brisk 125 detents/s), with contact bounce.</summary>
+    public void TurnEncoder(int detents, int detentsPerSecond) => Encoder.Turn(detents, detentsPerSecond);
 
     public void PressMute() => PressButton(ButtonHoldMs);
 
@@ -70,6 +63,9 @@ public sealed partial class SimulatedBoard
             case BoardFaultKind.Stall:
                 _stalled = true;
                 _stalledUntilMs = fault.DurationMs > 0 ? Clock.NowMs + fault.DurationMs : -1;
+                return;
+            case BoardFaultKind.RuntimeHang:
+                Runtime.Hang(fault.DurationMs);
                 return;
             case BoardFaultKind.PowerCycle when fault.Device == FaultDevice.Board:
                 PowerCycleBoard(fault.DurationMs);
@@ -112,6 +108,7 @@ public sealed partial class SimulatedBoard
         BoardFaultKind.BitFlip => FaultKind.BitFlip,
         BoardFaultKind.PowerCycle => FaultKind.PowerCycle,
         BoardFaultKind.PartialTransfer => FaultKind.PartialTransfer,
+        BoardFaultKind.Missing => FaultKind.Missing,
         _ => throw new ArgumentException($"fault kind {kind} is not an I2C fault"),
     };
 

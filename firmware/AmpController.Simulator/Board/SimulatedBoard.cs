@@ -15,30 +15,31 @@ using AmpController.Simulator.I2c;
 using AmpController.Simulator.Sense;
 using AmpController.Simulator.LoadWatch;
 using AmpController.Simulator.Platform;
+using AmpController.Simulator.Runtime;
 
 namespace AmpController.Simulator.Board;
 
 /// <summary>
 /// The reference board (docs/design.md §2) in simulation, running the real Core controller with the real drivers over the
-/// simulated I2C bus. Each 10 ms tick: ten 1 ms steps of the mechanical contacts (jack, encoder, button) each sampled
-/// by the controller's fast sampler (the ESP32 runs it from a 1 ms timer), then the control tick, then the watchdog
-/// monitor every 500 ms. <see cref="Snapshot"/> reads the simulated chips and relay, never the controller's beliefs.
-/// Fault kinds beyond the bus's (FaultKind): adcSpike (device "sense"), stall (the control loop hangs for durationMs,
-/// 0 = until the watchdog reboots it), powerCycle with device "board" (the whole board loses power for durationMs).
+/// simulated I2C bus, on the device profile of docs/design.md §3a (Runtime/DeviceRuntime): the world moves in 1 ms steps
+/// (jack, button, the encoder into the hardware pulse counter, the hardware interlocks on K1), and the firmware runs as
+/// the nanoFramework interpreter would: its control tick wakes on the FreeRTOS 10 ms grid with jitter, a transfer to a
+/// missing or stuck chip blocks it for the native I2C timeout, a runtimeHang stops it; the S8 stall monitor is a managed
+/// timer on its period grid. <see cref="Snapshot"/> reads the simulated chips and K1's contacts, never the controller's
+/// beliefs. Fault kinds beyond the bus's (FaultKind): adcSpike (device "sense"), stall (the control loop hangs for
+/// durationMs, 0 = until the watchdog reboots it; timers still run), runtimeHang (the whole interpreter stops for
+/// durationMs), powerCycle with device "board" (the whole board loses power for durationMs).
 /// </summary>
 public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IExplainsDecisions
 {
-    private const int EncoderHoldMs = 2;
     private const int ButtonHoldMs = 80;
 
     private readonly BoardConfig _config;
     private readonly SimContacts _jack;
-    private readonly SimContacts _encoder;
     private readonly SimContacts _button;
     private readonly SimSenseFrontEnd _sensor;
     private readonly Random _flicker;
     private StallMonitor _monitor = null!;
-    private long _nextMonitorMs;
     private bool _rebootRequested;
     private long _stalledUntilMs = -1;
     private bool _stalled;
@@ -58,11 +59,18 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _policyUnderTest = policyUnderTest;
         _relayUnderTest = relayUnderTest;
         _jack = new SimContacts(0, config.Seed);
-        _encoder = new SimContacts(3, config.Seed + 1);
         _button = new SimContacts(0, config.Seed + 2);
         _flicker = new Random(config.Seed + 3);
         Clock = new SimClock();
-        Bus = new SimI2cBus(Clock);
+        Runtime = new DeviceRuntime(Clock, config.Seed + 5);
+        Runtime.SchedulingPoint = RunDueTimers;
+        Watchdog = new SimHardwareWatchdog(Runtime, Clock, SimHardwareWatchdog.DrawTimeoutMs(config.Seed + 6));
+        Encoder = new SimEncoder(PulseCounter, config.Seed + 1);
+        Bus = new SimI2cBus(Clock) { Blocked = Runtime.Block };
+        BusLines = Bus.AttachLines(Gpio, I2cDataGpio, I2cClockGpio);
+        Relay.CoilSupplied = CoilSupplied;
+        Relay.World = Clock;
+        Relay.FirmwareAheadMs = () => Runtime.AheadMs;
         bool pt = config.VolumeChip == VolumeChipChoice.Pt2258;
         VolumeChip = pt ? new SimPt2258(Clock, SimPt2258.DefaultAddress, config.Seed) : new SimDs1882();
         Supervisor = pt ? new SimSupplySupervisor(Clock, config.Seed + 4) : null;
@@ -81,8 +89,33 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Boot();
     }
 
+    /// <summary>I2C pins of the reference board (= firmware/AmpController.Esp32/BoardPins I2cData/I2cClock).</summary>
+    public const int I2cDataGpio = 21, I2cClockGpio = 22;
+
     public BoardConfig Config => _config;
+
+    /// <summary>The world's time (the hardware's); the firmware reads <see cref="Runtime"/>.</summary>
     public SimClock Clock { get; }
+
+    /// <summary>The nanoFramework interpreter: the firmware's clock, blocking calls, hangs, the 10 ms wake-up grid.</summary>
+    public DeviceRuntime Runtime { get; }
+
+    /// <summary>The GPIO controller's pin list (bus recovery opens and closes SDA/SCL through it).</summary>
+    public SimGpioController Gpio { get; } = new();
+    public SimBusLines BusLines { get; }
+
+    /// <summary>The hardware watchdog on the feed pin (GPIO 14) that holds K1's coil supply.</summary>
+    public SimHardwareWatchdog Watchdog { get; }
+
+    /// <summary>The ESP32 PCNT unit on the encoder's pins, and the encoder's contacts feeding it.</summary>
+    public SimPulseCounter PulseCounter { get; } = new();
+
+    /// <summary>A second PCNT unit counting the jack switch's edges (a replug between two ticks is not lost).</summary>
+    public SimEdgeCounter JackEdges { get; } = new();
+    public SimEncoder Encoder { get; }
+
+    /// <summary>This boot's bus guard between the drivers and the bus (Core/Devices/BusGuard).</summary>
+    public BusGuard Guard { get; private set; } = null!;
     public SimI2cBus Bus { get; }
     public ISimVolumeChip VolumeChip { get; }
 
@@ -133,7 +166,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public const string PoweredOffState = "off";
 
     /// <summary>No encoder motion left to play out.</summary>
-    public bool EncoderIdle => _encoder.Idle;
+    public bool EncoderIdle => Encoder.Idle;
 
     /// <summary>The control loop hangs (stall fault) until its duration ends or the watchdog reboots the MCU.</summary>
     public bool Stalled => _stalled;
@@ -163,19 +196,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
 
     public void Tick()
     {
-        for (int i = 0; i < ControllerTiming.TickMs; i++)
-        {
-            Clock.Advance(1);
-            _jack.Advance();
-            _encoder.Advance();
-            _button.Advance();
-            JackSwitch.Level = Load is { HalfInserted: true } ? _flicker.Next(4) == 0 : _jack.Current != 0;
-            EncoderA.Level = (_encoder.Current & 2) != 0;
-            EncoderB.Level = (_encoder.Current & 1) != 0;
-            MuteButton.Level = _button.Current != 0;
-            // The 1 ms input sampler is a timer: it keeps latching a removal even while the main loop hangs.
-            if (!PoweredOff) Controller.SampleInputs();
-        }
+        for (int i = 0; i < ControllerTiming.TickMs; i++) WorldStep();
         long now = Clock.NowMs;
         if (PoweredOff)
         {
@@ -186,20 +207,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         // The detectors run on the real hardware state of this step; the controller's tick then reads them.
         LoadWatch.Advance(Expander.GainDb, VolumeChip.AttenuationDb(0), VolumeChip.AttenuationDb(1), Relay.Closed, Load);
         if (_stalled && _stalledUntilMs > 0 && now >= _stalledUntilMs) _stalled = false;
-        if (!_stalled)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            Controller.Tick();
-            ControlTickBytes += GC.GetAllocatedBytesForCurrentThread() - before;
-            // The main loop, between ticks (Esp32 Program): a mute change is written to flash here.
-            MuteMemory.Flush();
-            DoseStore.Flush(Controller.Dose, Clock.NowMs); // S13: at most one write per 10 min of listening
-        }
-        if (now >= _nextMonitorMs)
-        {
-            _nextMonitorMs = now + SoftwareWatchdog.DefaultPeriodMs;
-            _monitor.Check();
-        }
+        RunManaged(now);
         if (_rebootRequested)
         {
             WatchdogReboots++;
@@ -218,23 +226,32 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _stalled = false;
         _stalledUntilMs = -1;
         Relay.Release();
-        _encoder.Clear();
+        Encoder.Clear();
         _sensor.Stop();
+        Runtime.Reset();
+        PulseCounter.Restart(); // GpioPulseCounter.Start() at start-up clears the count
+        JackEdges.Restart();
         bool pt = VolumeChip is SimPt2258;
-        VolumeDriver = pt ? new Pt2258(Observer, VolumeChip.Address, Clock, Clock.NowMs) : new Ds1882(Observer, VolumeChip.Address);
-        SwitchesDriver = new Tca9534(Observer, Expander.Address);
+        Guard = new BusGuard(Observer, Runtime, Relay, Observer);
+        VolumeDriver = pt ? new Pt2258(Guard, VolumeChip.Address, Runtime, Runtime.NowMs) : new Ds1882(Guard, VolumeChip.Address);
+        SwitchesDriver = new Tca9534(Guard, Expander.Address);
         var guard = new BootLoopGuard(Flash);
         guard.Load();
         var watchdog = new SoftwareWatchdog();
         _monitor = new StallMonitor(watchdog, guard, Relay, this);
         _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
+        _loopDeadlineMs = _nextLoopMs = Clock.NowMs + ControllerTiming.TickMs;
         // As the ESP32 app starts (Program): the stored settings are loaded; the mute memory keeps the listener's mute.
         var settings = new Settings();
         var store = new SettingsStore(Flash);
         store.Load(settings);
         MuteMemory = new StoredMute(store, settings);
-        var ports = new ControllerPorts(Clock, VolumeDriver, SwitchesDriver, _sensor, _relayUnderTest?.Invoke(Relay) ?? Relay, JackSwitch, EncoderA, EncoderB,
-            MuteButton) { Bus = Observer, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory };
+        var ports = new ControllerPorts(Runtime, VolumeDriver, SwitchesDriver, _sensor, _relayUnderTest?.Invoke(Relay) ?? Relay, JackSwitch,
+            EncoderA, EncoderB, MuteButton)
+        {
+            Bus = Guard, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory, EncoderCounter = PulseCounter,
+            JackEdges = JackEdges, WatchdogFeed = Watchdog,
+        };
         LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
         if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;
         Controller = new Controller(ports, _policyUnderTest?.Invoke(Policy) ?? Policy, watchdog, guard);

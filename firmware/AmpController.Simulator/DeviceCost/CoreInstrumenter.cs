@@ -27,6 +27,8 @@ public static class CoreInstrumenter
         ["AmpController.Core.Platform.IAdcChannel::ReadRaw"] = nameof(DeviceCostProbe.AdcRead),
         ["AmpController.Core.Platform.IDigitalInput::Read"] = nameof(DeviceCostProbe.PinRead),
         ["AmpController.Core.Platform.IDigitalOutput::Write"] = nameof(DeviceCostProbe.PinWrite),
+        ["AmpController.Core.Input.IPulseCounter::ReadCount"] = nameof(DeviceCostProbe.PulseCount),
+        ["AmpController.Core.Platform.IWatchdogFeed::Pulse"] = nameof(DeviceCostProbe.FeedPulse),
         ["AmpController.Core.Platform.IClock::get_NowMs"] = nameof(DeviceCostProbe.ClockNow),
         ["AmpController.Core.Platform.IFileStore::ReadAll"] = nameof(DeviceCostProbe.FlashRead),
         ["AmpController.Core.Platform.IFileStore::WriteAll"] = nameof(DeviceCostProbe.FlashWrite),

@@ -28,6 +28,18 @@ public static class DeviceAdapterModel
     public const int GpioWriteBytes = 2 * Block;
     public const int GpioWriteIl = 9;
 
+    /// <summary>
+    /// Esp32PulseCounter.ReadCount: GpioPulseCounter.Read() returns a GpioPulseCount struct the native code creates with
+    /// NewObjectFromIndex (header + Count + RelativeTime, the TimeSpan a nested value: 4 blocks; nf-interpreter
+    /// nanoFramework_hardware_esp32_native_System_Device_Gpio_GpioPulseCounter.cpp, NativeRead); .Count is read from the
+    /// returned object without a clone.
+    /// </summary>
+    public const int PulseCountBytes = 4 * Block;
+    public const int PulseCountIl = 6;
+
+    /// <summary>Esp32WatchdogFeed.Pulse: two GpioPin.Toggle() calls, no argument, no result: nothing allocated.</summary>
+    public const int FeedPulseIl = 6;
+
     /// <summary>Esp32AdcChannel.ReadRaw: AdcChannel.ReadValue returns an int; nothing allocated.</summary>
     public const int AdcReadBytes = 0;
     public const int AdcReadIl = 4;

@@ -1,3 +1,4 @@
+using AmpController.Core.Input;
 using AmpController.Core.Platform;
 using AmpController.Core.SerialConsole;
 
@@ -11,19 +12,19 @@ namespace AmpController.Simulator.DeviceCost;
 /// </summary>
 public static class DeviceCostProbe
 {
-    /// <summary>Entry points: what the ESP32 app calls (Program.cs): the loop body, the input timer, the stall timer.</summary>
+    /// <summary>Entry points: what the ESP32 app calls (Program.cs): the loop body and the stall timer (no input timer:
+    /// the encoder is on the pulse counter, read in the tick).</summary>
     public static readonly string[] Roots =
     [
         "AmpController.Core.Control.Controller::Tick",
         "AmpController.Core.SerialConsole.ConsoleSession::Poll",
-        "AmpController.Core.Control.Controller::SampleInputs",
         "AmpController.Core.Supervision.StallMonitor::Check",
     ];
 
     /// <summary>Roots 0 and 1 run in the control loop (Program.RunControlLoop); the others on timers.</summary>
     public const int LoopRoots = 2;
 
-    public static readonly TickCost[] ByRoot = [new(), new(), new(), new()];
+    public static readonly TickCost[] ByRoot = [new(), new(), new()];
 
     /// <summary>Allocation sites the probe itself prices (adapter models); the instrumenter's sites follow.</summary>
     public static readonly string[] AdapterSites =
@@ -150,6 +151,20 @@ public static class DeviceCostProbe
         if (depth > 0) { current.GpioReads++; current.Il += DeviceAdapterModel.GpioReadIl; Alloc(DeviceAdapterModel.GpioReadBytes, (int)AllocationKind.Adapter, GpioReadSite); }
         int saved = Pause();
         try { return pin.Read(); } finally { depth = saved; }
+    }
+
+    public static long PulseCount(IPulseCounter counter)
+    {
+        if (depth > 0) { current.GpioReads++; current.Il += DeviceAdapterModel.PulseCountIl; Alloc(DeviceAdapterModel.PulseCountBytes, (int)AllocationKind.Adapter, GpioReadSite); }
+        int saved = Pause();
+        try { return counter.ReadCount(); } finally { depth = saved; }
+    }
+
+    public static void FeedPulse(IWatchdogFeed feed)
+    {
+        if (depth > 0) { current.GpioWrites += 2; current.Il += DeviceAdapterModel.FeedPulseIl; }
+        int saved = Pause();
+        try { feed.Pulse(); } finally { depth = saved; }
     }
 
     public static void PinWrite(IDigitalOutput pin, bool high)

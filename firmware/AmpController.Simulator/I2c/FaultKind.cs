@@ -19,4 +19,9 @@ public enum FaultKind
     ChipReset,
     /// <summary>The chip loses power for <c>durationMs</c> (NACKs meanwhile), then powers up in its power-on state.</summary>
     PowerCycle,
+    /// <summary>
+    /// The chip answers nothing for <c>durationMs</c> (0 = for good): each transfer to it blocks the runtime for the native
+    /// I2C timeout and ends as ClockStretchTimeout (docs/design.md §7); it keeps its register state.
+    /// </summary>
+    Missing,
 }

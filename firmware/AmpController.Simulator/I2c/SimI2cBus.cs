@@ -27,6 +27,7 @@ public sealed class SimI2cBus : IRegisterBus
         public int PartialsLeft;
         public int BitFlipsLeft;
         public long UnpoweredUntilMs = -1;
+        public long MissingUntilMs = -1;
         public int Transfers;
         public int Failed;
         public int BytesWritten;
@@ -58,6 +59,47 @@ public sealed class SimI2cBus : IRegisterBus
 
     /// <summary>Transfers answered "bus stuck": the controller has been told (a stuck bus no transfer met, it cannot know).</summary>
     public int StuckAnswers { get; private set; }
+
+    /// <summary>
+    /// Called with the native timeout when a transfer waits for a device that never answers or a bus held low
+    /// (Runtime/DeviceRuntime.Block: the whole interpreter waits). Null: the transfer fails at once.
+    /// </summary>
+    public Action<int>? Blocked { get; set; }
+
+    /// <summary>Transfers that waited for the native timeout.</summary>
+    public int TimedOutTransfers { get; private set; }
+
+    private SimBusLines? _lines;
+    private Core.Platform.I2cBusClear? _clear;
+
+    /// <summary>The bus's SDA/SCL as GPIO for bit-banged recovery (Core's I2cBusClear), opened through <paramref name="gpio"/>.</summary>
+    public SimBusLines AttachLines(SimGpioController gpio, int sdaPin, int sclPin)
+    {
+        _lines = new SimBusLines(this, gpio, sdaPin, sclPin);
+        _clear = new Core.Platform.I2cBusClear(_lines, sdaPin, sclPin);
+        return _lines;
+    }
+
+    /// <summary>Bit-banged address probe on the lines: the bus is free and the device acknowledged (never blocks).</summary>
+    public bool Probe(int address)
+    {
+        ProbeCalls++;
+        return _clear != null ? _clear.Probe(address) : AcknowledgesProbe(address) && !IsStuck;
+    }
+
+    public int ProbeCalls { get; private set; }
+
+    /// <summary>The line model: a stuck device finished its byte and let go of SDA.</summary>
+    internal void ReleaseStuckLine() => _stuck = false;
+
+    /// <summary>Whether a device at <paramref name="address"/> pulls SDA low for the acknowledge of an address probe.</summary>
+    internal bool AcknowledgesProbe(int address)
+    {
+        if (!_slots.TryGetValue(address, out Slot? slot)) return false;
+        long now = _clock.NowMs;
+        if (slot.MissingUntilMs == long.MaxValue || now < slot.MissingUntilMs) return false;
+        return slot.UnpoweredUntilMs < 0 || now >= slot.UnpoweredUntilMs;
+    }
 
     public bool IsStuck
     {
@@ -96,6 +138,7 @@ public sealed class SimI2cBus : IRegisterBus
                 _stuckUntilMs = durationMs == 0 ? 0 : now + durationMs;
                 break;
             case FaultKind.ChipReset: slot.Device.PowerOnReset(now); break;
+            case FaultKind.Missing: slot.MissingUntilMs = durationMs == 0 ? long.MaxValue : now + durationMs; break;
             case FaultKind.PowerCycle:
                 // Unpowered: the audio path of the chip is dead, which the power-on state models; then a fresh power-up.
                 slot.Device.PowerOnReset(now);
@@ -112,6 +155,7 @@ public sealed class SimI2cBus : IRegisterBus
         foreach (Slot slot in _slots.Values)
         {
             slot.NacksLeft = slot.PartialsLeft = slot.BitFlipsLeft = 0;
+            slot.MissingUntilMs = -1;
         }
     }
 
@@ -129,10 +173,11 @@ public sealed class SimI2cBus : IRegisterBus
     public BusResult WriteRead(int address, byte[] data, int writeCount, byte[] into, int readCount) =>
         Transfer(TransferKind.WriteRead, address, data, writeCount, into, readCount);
 
-    /// <summary>Nine SCL pulses and a STOP (UM10204 §3.1.16) free a stuck bus.</summary>
+    /// <summary>Bus clear (UM10204 §3.1.16) by Core's I2cBusClear on the lines; without lines, a stuck bus is simply freed.</summary>
     public bool Recover()
     {
         RecoverCalls++;
+        if (_clear != null) return _clear.Clear();
         _stuck = false;
         return true;
     }
@@ -165,13 +210,27 @@ public sealed class SimI2cBus : IRegisterBus
         return result;
     }
 
+    /// <summary>
+    /// No answer: on the device (Blocked set) the native call waits for its timeout and reports ClockStretchTimeout
+    /// (ESP_ERR_TIMEOUT, Runtime/DeviceTiming); without a runtime the old immediate failure is kept.
+    /// </summary>
+    private BusResult TimedOut(BusStatus withoutRuntime)
+    {
+        if (Blocked == null) return new BusResult(withoutRuntime, 0);
+        TimedOutTransfers++;
+        Blocked(Runtime.DeviceTiming.I2cTimeoutMs);
+        return new BusResult(BusStatus.ClockStretchTimeout, 0);
+    }
+
     private BusResult Deliver(Slot slot, byte[]? data, int writeCount, byte[]? into, int readCount)
     {
         if (IsStuck)
         {
             StuckAnswers++;
-            return new BusResult(BusStatus.BusStuck, 0);
+            return TimedOut(BusStatus.BusStuck);
         }
+        if (slot.MissingUntilMs == long.MaxValue || (slot.MissingUntilMs >= 0 && _clock.NowMs < slot.MissingUntilMs))
+            return TimedOut(BusStatus.ClockStretchTimeout);
         if (slot.UnpoweredUntilMs >= 0)
         {
             if (_clock.NowMs < slot.UnpoweredUntilMs) return new BusResult(BusStatus.AddressNotAcknowledged, 0);

@@ -14,13 +14,28 @@ public sealed class SimInputPin : IDigitalInput
 }
 
 /// <summary>
-/// The output relay's GPIO with the relay behind it: normally open, closed while the pin drives high. The external
-/// pull-down (docs/design.md §2) makes a reset or unpowered MCU read as low, i.e. relay open.
+/// The output relay's GPIO (OutputRelay, GPIO 4) with K1 behind it: normally open; the contacts are closed while the pin
+/// drives high AND the board's hardware interlocks supply the coil (<see cref="CoilSupplied"/>: the jack's detect
+/// switch in series, the hardware watchdog, on the PT2258 board the supply supervisor; hardware/board, ngspice timing
+/// in Board/HardwareSafetyTiming). The external pull-down makes a reset or unpowered MCU read as low, relay open.
+/// Closing is modelled at once (no operate delay: the harsher case for the rules); <see cref="Update"/> runs every
+/// simulated millisecond, so an interlock opens the contacts without any firmware.
 /// </summary>
 public sealed class SimRelayPin : IDigitalOutput
 {
+    /// <summary>K1's contacts (what the listener hears through).</summary>
     public bool Closed { get; private set; }
+
+    /// <summary>What the firmware drives on the pin.</summary>
+    public bool PinHigh { get; private set; }
+
     public int Closings { get; private set; }
+
+    /// <summary>Openings by a hardware interlock while the pin still drove high.</summary>
+    public int InterlockOpenings { get; private set; }
+
+    /// <summary>The coil supply the board's interlocks allow now (null: always, e.g. a bare relay in a unit test).</summary>
+    public System.Func<bool>? CoilSupplied { get; set; }
 
     /// <summary>Called just before the relay closes (the board's safety observer).</summary>
     public System.Action? Closing { get; set; }
@@ -28,21 +43,51 @@ public sealed class SimRelayPin : IDigitalOutput
     /// <summary>Called when the relay opens (tests time the reaction to the millisecond).</summary>
     public System.Action? Opening { get; set; }
 
+    /// <summary>
+    /// How far the firmware's clock is ahead of the world's when it writes (a write after a blocking call inside the same
+    /// managed call happens when the call returns: Runtime/DeviceRuntime), with the world's clock; null: at once.
+    /// </summary>
+    public System.Func<long>? FirmwareAheadMs { get; set; }
+    public AmpController.Core.Platform.IClock? World { get; set; }
+
+    private readonly System.Collections.Generic.Queue<(long AtMs, bool High)> _pending = new();
+
     public void Write(bool high)
     {
-        if (high && !Closed)
+        long ahead = FirmwareAheadMs?.Invoke() ?? 0;
+        if (ahead > 0 && World != null)
+        {
+            _pending.Enqueue((World.NowMs + ahead, high));
+            return;
+        }
+        _pending.Clear();
+        PinHigh = high;
+        Update();
+    }
+
+    /// <summary>Applies due pin writes, then the pin and the interlocks to the contacts.</summary>
+    public void Update()
+    {
+        while (_pending.Count > 0 && World != null && _pending.Peek().AtMs <= World.NowMs) PinHigh = _pending.Dequeue().High;
+        bool close = PinHigh && (CoilSupplied?.Invoke() ?? true);
+        if (close && !Closed)
         {
             Closings++;
             Closing?.Invoke();
         }
-        if (!high && Closed) Opening?.Invoke();
-        Closed = high;
+        if (!close && Closed)
+        {
+            if (PinHigh) InterlockOpenings++;
+            Opening?.Invoke();
+        }
+        Closed = close;
     }
 
     /// <summary>MCU reset or power loss: the pin floats and the pull-down opens the relay.</summary>
     public void Release()
     {
-        if (Closed) Opening?.Invoke();
-        Closed = false;
+        _pending.Clear();
+        PinHigh = false;
+        Update();
     }
 }

@@ -70,7 +70,7 @@ public static class ScenarioVocabulary
     public static FaultDevice[] DevicesFor(BoardFaultKind kind) => kind switch
     {
         BoardFaultKind.AdcSpike => [FaultDevice.Sense],
-        BoardFaultKind.Stall => [FaultDevice.Board],
+        BoardFaultKind.Stall or BoardFaultKind.RuntimeHang => [FaultDevice.Board],
         BoardFaultKind.PowerCycle => [FaultDevice.Volume, FaultDevice.Expander, FaultDevice.Board],
         _ => [FaultDevice.Volume, FaultDevice.Expander],
     };

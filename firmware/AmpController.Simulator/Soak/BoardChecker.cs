@@ -257,7 +257,9 @@ public sealed class BoardChecker
         for (int i = 0; i * 10 <= FaultToRelayOpenMs; i++) Tick();
         _board.ClearFaults();
         long guard = _board.NowMs + 5000;
-        while ((_board.Stalled || _board.PoweredOff || _board.Bus.IsStuck) && _board.NowMs < guard) Tick();
+        // The firmware sees the faults gone only once a transfer that was waiting for the native I2C timeout returns
+        // (docs/design.md §3a; Runtime/DeviceRuntime): liveness counts from then.
+        while ((_board.Stalled || _board.PoweredOff || _board.Bus.IsStuck || !_board.Runtime.CanRunManaged) && _board.NowMs < guard) Tick();
         while (_board.NowMs < _unpoweredUntilMs) Tick(); // a chip unpowered by a bus powerCycle is a fault until it is back
         // The listener's last input is over too: a knob still held may yet confirm a profile (gain change, relay open).
         while ((_board.MuteButton.Level || !_board.EncoderIdle) && _board.NowMs < guard + 5000) Tick();

@@ -31,7 +31,7 @@ public class ScenarioValidationTests
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':900,'unplug':{}},{'atMs':500,'unplug':{}}]}", "$.events[1].atMs: 500 ms is before the previous event at 900 ms")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':5000,'unplug':{}}]}", "$.events[0].atMs: 5000 ms is after the end of the scenario (durationMs 2000)")]
     // unknown values
-    [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'kind':'foo'}}]}", "$.events[0].fault.kind: unknown fault kind 'foo' (expected nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, partialTransfer, stall)")]
+    [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'kind':'foo'}}]}", "$.events[0].fault.kind: unknown fault kind 'foo' (expected nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, partialTransfer, stall, missing, runtimeHang)")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'kind':'nack','device':'dac'}}]}", "$.events[0].fault.device: unknown device 'dac' (expected volume, expander, board, sense)")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'kind':'nack','device':'board'}}]}", "$.events[0].fault.device: fault kind nack cannot hit device 'board' (expected volume, expander)")]
     [DataRow("{'name':'t','durationMs':2000,'events':[{'atMs':1,'fault':{'kind':'adcSpike','device':'volume'}}]}", "$.events[0].fault.device: fault kind adcSpike cannot hit device 'volume' (expected sense)")]
