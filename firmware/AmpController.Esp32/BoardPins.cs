@@ -79,8 +79,8 @@ namespace AmpController.Esp32
 
         /// <summary>
         /// Hardware watchdog feed (hardware/board/sheets/safety.txt, S8): a retriggerable monostable (74LVC1G123) keeps the
-        /// output relay's coil supply on only while this pin gives it a rising edge at least every 48 ms (the shortest
-        /// timeout over part tolerances; 68 ms nominal, hardware/README.md). One rising edge per control tick (write high,
+        /// output relay's coil supply on only while this pin gives it a rising edge at least every 29.5 ms (the shortest
+        /// timeout over part tolerances; 31.6 ms nominal, hardware/README.md). One rising edge per control tick (write high,
         /// then low) feeds it. GPIO 14: not a strapping pin, the last output-capable pin left; it outputs a PWM signal while
         /// the ESP32 boots, which can only switch the coil supply on while the OutputRelay pin's pull-down still holds the
         /// relay off. 100 kΩ pull-down.

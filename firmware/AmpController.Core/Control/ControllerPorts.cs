@@ -54,7 +54,7 @@ namespace AmpController.Core.Control
 
         /// <summary>
         /// The hardware watchdog's feed pin (BoardPins.WatchdogFeed, GPIO 14): one rising edge per control tick keeps the
-        /// output relay's coil supply on; a runtime that stops feeding loses the output within 48.9–86.9 ms (S8, hardware/README.md).
+        /// output relay's coil supply on; a runtime that stops feeding loses the output within 29.56–33.66 ms (S8, hardware/README.md).
         /// </summary>
         public IWatchdogFeed? WatchdogFeed;
 

@@ -43,10 +43,11 @@ namespace AmpController.Core.Control
 
         /// <summary>
         /// Ticks come every 10–20 ms (FreeRTOS 100 Hz with jitter, docs/design.md §3a). A gap longer than this between two
-        /// watchdog feeds may have let the hardware watchdog drop the output relay (its shortest timeout is 48.9 ms,
-        /// hardware/README.md): Controller.Runtime.cs then opens the relay before feeding again.
+        /// watchdog feeds may have let the hardware watchdog drop the output relay (its shortest timeout is 29.56 ms,
+        /// hardware/README.md): Controller.Runtime.cs then opens the relay before feeding again. Above the 20 ms of a tick
+        /// one grid step late, below the watchdog's shortest timeout.
         /// </summary>
-        public const int FeedGapMs = 40;
+        public const int FeedGapMs = 25;
 
     }
 }

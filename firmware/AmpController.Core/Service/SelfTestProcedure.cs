@@ -10,7 +10,7 @@ namespace AmpController.Core.Service
     /// `selftest` (issue 15 item 2), run with the controller parked (IServiceGate) and the jack empty: I2C scan (which
     /// addresses answer, which should), the volume chip initialised and read back, every expander pin driven and read
     /// back through the input register, the ADC's zero readings inside the trusted window, the calibration constants,
-    /// the sense relay and the output relay each toggled with the sense circuit confirming it, free heap and tick time.
+    /// the sense relay toggled and the output relay's pin driven (K1 held open by the jack interlock) with the sense circuit confirming it, free heap and tick time.
     /// The attenuator stays muted throughout, so the output relay closes onto silence (S3). Prints a row per check as it
     /// goes under the table's header, then the overall verdict; then the safe state: both relays open, expander at its reset outputs, chip muted,
     /// and the controller restarts from its safe start (S1).
@@ -219,7 +219,11 @@ namespace AmpController.Core.Service
                 "open: " + _senseOffSeen + " (expected no signal); closed: " + Seen() + " (expected open, jack empty)");
         }
 
-        /// <summary>Output relay closed (attenuator muted): its form-C contact cuts the test source off the jack.</summary>
+        /// <summary>
+        /// The output relay's pin driven high with the jack empty (attenuator muted): on the reference board K1's coil runs
+        /// through the jack interlock and the jack-out latch (hardware/README.md), so K1 must stay open and the test source
+        /// still read open on both channels (S2). A reading cut off means K1 closed with no plug: the interlock is missing.
+        /// </summary>
         private string MeasureOutputOn()
         {
             if (!_measuring) return Begin(true, true);
@@ -228,11 +232,11 @@ namespace AmpController.Core.Service
             _ports.OutputRelay.Write(false);
             _ports.Expander.SetSenseRelay(false);
             _phase = Heap;
-            bool cut = !_sense.TimedOut && !IsOpen(SenseChannel.Left) && !IsOpen(SenseChannel.Right);
-            bool pass = cut && _senseOnOpen;
+            bool held = !_sense.TimedOut && IsOpen(SenseChannel.Left) && IsOpen(SenseChannel.Right);
+            bool pass = held && _senseOnOpen;
             return _table.Add("output relay", pass ? SelfTestTable.Pass : SelfTestTable.Fail,
-                "closed: " + Seen() + " (expected the source cut off); open again: "
-                + (_senseOnOpen ? "open" : "not confirmed, the sense relay check failed"));
+                "driven with the jack empty: " + Seen() + " (expected open: the jack interlock holds K1, S2)"
+                + (_senseOnOpen ? "" : "; not confirmed, the sense relay check failed"));
         }
 
         private string Begin(bool senseRelay, bool outputRelay)

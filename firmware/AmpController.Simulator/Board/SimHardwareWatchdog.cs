@@ -6,7 +6,7 @@ namespace AmpController.Simulator.Board;
 /// <summary>
 /// The reference board's hardware watchdog (hardware/board/sheets/safety.txt: a 74LVC1G123 retriggerable monostable on
 /// BoardPins.WatchdogFeed, GPIO 14): every rising edge on the feed pin restarts its timeout; while it runs, K1's coil
-/// supply is on. The timeout of this board is drawn from the ngspice range (48.9–86.9 ms over tolerance, temperature and
+/// supply is on. The timeout of this board is drawn from the ngspice range (29.56–33.66 ms over tolerance, temperature and
 /// DC bias, <see cref="HardwareSafetyTiming"/>); the contacts then open within the coil decay and K1's mechanical
 /// release. It never fed (power-up) = off: the relay cannot close before the firmware's first tick. An MCU reboot does
 /// not reset it. The feed time is the firmware's clock (a feed after a blocking call lands after the block).

@@ -16,6 +16,8 @@ public sealed partial class SimulatedBoard
     private long _loopDeadlineMs;
     private long _nextMonitorMs;
     private long _jackOpenSinceMs = -1;
+    private bool _jackLatchSet;
+    private long _jackLatchClearedAtMs = -1;
 
     /// <summary>Control ticks that ran (the loop's own count; jitter and blocks make it less than elapsed / 10 ms).</summary>
     public long ControlTicks { get; private set; }
@@ -34,18 +36,38 @@ public sealed partial class SimulatedBoard
         JackEdges.Sample(JackSwitch.Level);
         if (JackSwitch.Level) _jackOpenSinceMs = -1;
         else if (_jackOpenSinceMs < 0) _jackOpenSinceMs = Clock.NowMs;
+        if (!JackSwitch.Level && _jackLatchSet)
+        {
+            _jackLatchSet = false; // the detect holds the latch's CLR low while the jack is empty
+            _jackLatchClearedAtMs = Clock.NowMs;
+        }
         Relay.Update();
     }
 
     /// <summary>
     /// K1's coil supply (hardware/board): the jack's detect switch in series (open once the plug is out, after the coil
-    /// decay and the contacts' release), the hardware watchdog, and on the PT2258 board the supply supervisor (Q514).
+    /// decay and the contacts' release), the jack-out latch (U912: cleared while the jack is empty, set only by the
+    /// OutputRelay pin's next rising edge, <see cref="OutputRelayRose"/>), the hardware watchdog, and on the PT2258 board
+    /// the supply supervisor (Q1414).
     /// </summary>
     private bool CoilSupplied()
     {
         bool jack = _jackOpenSinceMs < 0 || Clock.NowMs - _jackOpenSinceMs < HardwareSafetyTiming.PlugRemovalToRelayOpenMaxMs;
-        return jack && Watchdog.CoilSupplied && (Supervisor == null || Supervisor.Read());
+        // Cleared at the removal: a coil that was on decays for the same time as through the jack switch, but a cleared
+        // latch never lets a contact bounce switch the coil on again.
+        bool latch = _jackLatchSet || (Relay.Closed && _jackLatchClearedAtMs >= 0
+            && Clock.NowMs - _jackLatchClearedAtMs < HardwareSafetyTiming.PlugRemovalToRelayOpenMaxMs);
+        return jack && latch && Watchdog.CoilSupplied && (Supervisor == null || Supervisor.Read());
     }
+
+    /// <summary>The latch's clock (D high): sets it unless the jack is empty (its CLR held low).</summary>
+    private void OutputRelayRose()
+    {
+        if (JackSwitch.Level) _jackLatchSet = true;
+    }
+
+    /// <summary>True while the jack-out latch lets K1's coil current flow (tests).</summary>
+    public bool JackLatchSet => _jackLatchSet;
 
     /// <summary>At the end of a world tick: the control loop if its wake-up is due, then due timers.</summary>
     private void RunManaged(long now)

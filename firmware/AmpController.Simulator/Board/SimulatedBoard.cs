@@ -69,6 +69,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Bus = new SimI2cBus(Clock) { Blocked = Runtime.Block };
         BusLines = Bus.AttachLines(Gpio, I2cDataGpio, I2cClockGpio);
         Relay.CoilSupplied = CoilSupplied;
+        Relay.Rising = OutputRelayRose;
         Relay.World = Clock;
         Relay.FirmwareAheadMs = () => Runtime.AheadMs;
         bool pt = config.VolumeChip == VolumeChipChoice.Pt2258;

@@ -43,6 +43,9 @@ public sealed class SimRelayPin : IDigitalOutput
     /// <summary>Called when the relay opens (tests time the reaction to the millisecond).</summary>
     public System.Action? Opening { get; set; }
 
+    /// <summary>Called when the pin goes from low to high (the jack-out latch's clock, hardware/board sheet safety).</summary>
+    public System.Action? Rising { get; set; }
+
     /// <summary>
     /// How far the firmware's clock is ahead of the world's when it writes (a write after a blocking call inside the same
     /// managed call happens when the call returns: Runtime/DeviceRuntime), with the world's clock; null: at once.
@@ -61,14 +64,21 @@ public sealed class SimRelayPin : IDigitalOutput
             return;
         }
         _pending.Clear();
-        PinHigh = high;
+        SetPin(high);
         Update();
+    }
+
+    private void SetPin(bool high)
+    {
+        bool rose = high && !PinHigh;
+        PinHigh = high;
+        if (rose) Rising?.Invoke();
     }
 
     /// <summary>Applies due pin writes, then the pin and the interlocks to the contacts.</summary>
     public void Update()
     {
-        while (_pending.Count > 0 && World != null && _pending.Peek().AtMs <= World.NowMs) PinHigh = _pending.Dequeue().High;
+        while (_pending.Count > 0 && World != null && _pending.Peek().AtMs <= World.NowMs) SetPin(_pending.Dequeue().High);
         bool close = PinHigh && (CoilSupplied?.Invoke() ?? true);
         if (close && !Closed)
         {

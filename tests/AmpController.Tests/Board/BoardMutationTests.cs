@@ -133,9 +133,18 @@ public sealed class BoardMutationTests
     }
 
     [TestMethod]
+    public void S2_S7_a_jack_out_latch_that_is_bypassed_not_cleared_by_the_jack_or_set_by_anything_but_OutputRelay_fails_the_safety_check()
+    {
+        AssertTrips("jack-latch", Findings("safety.txt", "net JACK_LATCH : U912.Q Q916.G", "net JACK_LATCH : U912.Q\nnet +3V3 : Q916.G"));
+        AssertTrips("jack-latch", Findings("safety.txt", "net JACK_IN : R914.2 R913.2 C911.1 Q912.G Q913.G U912.~CLR", "net JACK_IN : R914.2 R913.2 C911.1 Q912.G Q913.G\nnet +3V3 : U912.~CLR"));
+        AssertTrips("jack-latch", Findings("safety.txt", "net K1_DRIVE : R911.1 R912.1 U912.CLK", "net K1_DRIVE : R911.1 R912.1\nnet WD_FEED : U912.CLK"));
+        AssertTrips("jack-latch", Findings("safety.txt", "U912.VCC U912.D U912.~PRE", "U912.VCC U912.~PRE\nnet GND : U912.D"));
+    }
+
+    [TestMethod]
     public void S2_S8_removing_a_hardware_safety_path_fails_the_safety_check()
     {
-        AssertTrips("jack-interlock", Findings("safety.txt", "net JACK_IN : R914.2 R913.2 C911.1 Q912.G Q913.G", "net JACK_IN : R914.2 R913.2 C911.1 Q913.G\nnet +3V3 : Q912.G"));
+        AssertTrips("jack-interlock", Findings("safety.txt", "net JACK_IN : R914.2 R913.2 C911.1 Q912.G Q913.G U912.~CLR", "net JACK_IN : R914.2 R913.2 C911.1 Q913.G U912.~CLR\nnet +3V3 : Q912.G"));
         AssertTrips("watchdog", Findings("safety.txt", "net WD_FEED : U911.B R917.1", "net WD_FEED : R917.1\nnet +3V3 : U911.B"));
         AssertTrips("watchdog", Findings("safety.txt", "net ESP_EN : U911.~CLR", "net +3V3 : U911.~CLR"));
         AssertTrips("relay-flyback", Findings("expander.txt", "net K3_COIL_LO : Q611.D D611.A", "net K3_COIL_LO : Q611.D\nnet GND : D611.A"));

@@ -15,7 +15,7 @@ namespace AmpController.Tests.Board;
 [TestClass]
 public sealed class SafetyTimingTests
 {
-    const double PlugOutAt = 0.060, LastFeedAt = 0.115, RelayOnAt = 0.020;
+    const double PlugOutAt = 0.060, LastFeedAt = 0.115, RelayOnAt = 0.020, RelayOnAgainAt = 0.100;
     static readonly string[] Corners = { "nominal", "short", "long" };
     static Dictionary<(string Corner, string Name), double>? _results;
 
@@ -23,7 +23,7 @@ public sealed class SafetyTimingTests
     {
         if (_results != null) return _results;
         var r = BoardDecks.Results("safety-timing").ToDictionary(kv => (kv.Key.Split(' ')[0], kv.Key.Split(' ')[1]), kv => kv.Value);
-        Assert.HasCount(3 * 12, r, "every corner reports every measurement");
+        Assert.HasCount(3 * 14, r, "every corner reports every measurement");
         return _results = r;
     }
 
@@ -48,6 +48,32 @@ public sealed class SafetyTimingTests
             Assert.IsLessThan(1.0, Ms(Results()[(c, "jack_contact_s")] - PlugOutAt), $"{c}: contacts open (model) within 1 ms");
         Assert.AreEqual(HardwareSafetyTiming.CoilReleaseAfterPlugRemovalMaxMs, worst, 0.05, "HardwareSafetyTiming is the circuit's figure");
         Assert.IsLessThanOrEqualTo(5.0, HardwareSafetyTiming.PlugRemovalToRelayOpenMaxMs);
+    }
+
+    [TestMethod]
+    public void S2_S7_a_replug_between_two_ticks_keeps_K1_open_until_the_firmware_closes_it_again()
+    {
+        foreach (string c in Corners)
+        {
+            // The plug is back 4 ms after it was pulled with GPIO4 still high: the jack-out latch holds the coil off until
+            // the firmware's next rising edge on GPIO4 (at 100 ms, after it opened K1 at 80 ms).
+            Assert.IsLessThanOrEqualTo(HardwareSafetyTiming.LatchedReplugCoilCurrentMaxMa, 1000 * Results()[(c, "replug_max_coil_a")], $"{c}: coil current after the replug");
+            Assert.IsLessThan(2.11, 1000 * Results()[(c, "replug_max_coil_a")], $"{c}: below must-release");
+            Assert.IsLessThanOrEqualTo(HardwareSafetyTiming.CoilOperateMaxMs, Ms(Results()[(c, "rearm_operate_s")] - RelayOnAgainAt), $"{c}: the edge sets the latch and K1 operates");
+        }
+    }
+
+    [TestMethod]
+    public void S5_S8_the_watchdog_opens_K1_within_100_ms_of_a_fault_met_by_a_blocking_transfer_and_a_late_tick_never_trips_it()
+    {
+        // A fault is met by the next supervision (period 50 ms, one late FreeRTOS tick: 60 ms); that tick fed the watchdog
+        // and then blocks in the transfer. Fed every 10 ms, a tick one grid step late leaves a 20 ms gap.
+        double detectMs = AmpController.Core.Control.ControllerTiming.SupervisionPeriodMs + AmpController.Simulator.Runtime.DeviceTiming.FreeRtosTickMs;
+        Assert.IsLessThanOrEqualTo(100.0, detectMs + HardwareSafetyTiming.LastFeedToRelayOpenMaxMs, "fault -> K1 open, worst case");
+        double lateTickGapMs = AmpController.Core.Control.ControllerTiming.TickMs + AmpController.Simulator.Runtime.DeviceTiming.FreeRtosTickMs;
+        Assert.IsGreaterThan(lateTickGapMs + 5, HardwareSafetyTiming.WatchdogTimeoutMinMs, "at least 5 ms left for a GC pause on a late tick");
+        Assert.IsLessThan(HardwareSafetyTiming.WatchdogTimeoutMinMs, AmpController.Core.Control.ControllerTiming.FeedGapMs,
+            "the firmware treats a gap as a possible drop before the watchdog can have dropped K1");
     }
 
     [TestMethod]

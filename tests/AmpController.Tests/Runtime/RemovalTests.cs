@@ -47,4 +47,38 @@ public class RemovalTests
         Console.WriteLine($"IEM after the replug: {snapshot.SplDbA:F1} dBA after {back} ms");
         Assert.IsTrue(snapshot.SplDbA <= board.Config.SafeDefaultDbA, "the IEM starts at the safe level, not at the HD 600's");
     }
+
+    [TestMethod]
+    public void S2_S7_a_replug_between_two_ticks_never_closes_K1_again_at_the_old_level()
+    {
+        foreach (int seed in new[] { 1, 2, 3, 4, 5, 6 })
+        {
+            var board = DeviceRuntimeTests.Playing(seed);
+            board.TurnEncoder(15);
+            for (int i = 0; i < 30; i++) board.Tick();
+            Assert.IsTrue(board.Relay.Closed && board.JackLatchSet, "playing: K1 closed, the jack-out latch set");
+            var closings = new System.Collections.Generic.List<(long AtMs, bool Muted, bool Measured)>();
+            bool measured = false;
+            Action? observer = board.Relay.Closing;
+            board.Relay.Closing = () => { observer?.Invoke(); closings.Add((board.NowMs, board.VolumeChip.Muted, measured)); };
+            long replugAt = board.NowMs;
+            board.Unplug();
+            board.Plug(new HeadphoneLoad(16, 16, SimulatedBoardTests.DbPerV(125, 16))); // within one tick: no tick reads it out
+            board.Tick();
+            Assert.IsFalse(board.Relay.Closed || board.JackLatchSet, $"seed {seed}: the latch holds K1 open after the replug");
+            for (int t = 0; t < 300 && !(board.Snapshot().State == "playing" && board.Relay.Closed); t++)
+            {
+                board.Tick();
+                if (board.Controller.State == Core.Control.ControllerState.Measuring) measured = true;
+            }
+            Assert.IsTrue(board.Relay.Closed, $"seed {seed}: music again");
+            Assert.IsNotEmpty(closings, $"seed {seed}");
+            foreach (var c in closings)
+            {
+                Assert.IsTrue(c.Muted, $"seed {seed}: K1 closed at {c.AtMs - replugAt} ms after the replug onto an attenuator that was not muted");
+                Assert.IsTrue(c.Measured, $"seed {seed}: K1 closed at {c.AtMs - replugAt} ms before the new load was measured");
+            }
+            Assert.IsLessThanOrEqualTo((double)board.Config.SafeDefaultDbA, board.Snapshot().SplDbA ?? 0, $"seed {seed}: the IEM plays at the safe level at most");
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace BoardGen.Checks;
 /// The relays' hardware safety structure (docs/design.md sections 2 and 3a, rules S1, S2, S8): every relay coil is
 /// switched on its low side by N-MOSFETs of which at least one has its gate pulled down (off while the ESP32 boots and
 /// while the expander's pins are inputs), and every coil has a flyback path; the output relay K1 additionally has the
-/// jack's detect contact gating a switch in series with its coil (and, where there is a volume-chip supply supervisor,
+/// jack's detect contact gating a switch in series with its coil, a jack-out latch gating another (and, where there is a volume-chip supply supervisor,
 /// its output gating another), and its coil supply switched by a P-MOSFET that only the fed hardware watchdog turns on
 /// (the watchdog cleared by the ESP32's EN, fed by a pulled-down pin).
 /// </summary>
@@ -43,6 +43,24 @@ public static class SafetyCheck
         return false;
     }
 
+    /// <summary>
+    /// S2/S7: a switch in K1's coil path is gated by a flip-flop that the jack's detect contact clears (CLR) and that only
+    /// BoardPins.OutputRelay's rising edge sets (CLK, D high): a plug pulled and put back between two control ticks
+    /// leaves K1 open until the firmware has seen the removal and closes the relay again.
+    /// </summary>
+    static void CheckJackLatch(Board board, List<Net> gates, Net? detect, List<Finding> f)
+    {
+        var latch = gates.SelectMany(g => g.Nodes).FirstOrDefault(n => n.Part.Type.Id.StartsWith("FF") && n.Pin.Name == "Q")?.Part;
+        if (latch == null) { f.Add(new Finding("jack-latch", "no switch in K1's coil path is gated by a jack-out latch: a replug between two ticks would close K1 again onto the old level")); return; }
+        var clear = Circuit.PinNet(board, latch, "~CLR");
+        if (detect == null || clear == null || !Circuit.ThroughResistors(board, clear, 1).Contains(detect))
+            f.Add(new Finding("jack-latch", $"{latch.Ref}'s CLR is not the jack's detect contact: a removal does not clear it"));
+        if (Circuit.PinNet(board, latch, "CLK")?.Attrs.GetValueOrDefault("fw") != "OutputRelay")
+            f.Add(new Finding("jack-latch", $"{latch.Ref}'s clock is not BoardPins.OutputRelay: only the firmware closing K1 again may set it"));
+        if (Circuit.PinNet(board, latch, "D")?.Name != "+3V3" || Circuit.PinNet(board, latch, "~PRE")?.Name != "+3V3")
+            f.Add(new Finding("jack-latch", $"{latch.Ref}'s D and PRE are not tied high"));
+    }
+
     static void CheckOutputRelay(Board board, List<Finding> f)
     {
         var k1 = board.Parts.GetValueOrDefault("K1");
@@ -59,6 +77,7 @@ public static class SafetyCheck
         foreach (var supervisor in board.Parts.Values.Where(p => p.Type.Id.StartsWith("SUPERVISOR")))
             if (!gates.Contains(Circuit.PinNet(board, supervisor, "~RESET")!))
                 f.Add(new Finding("supervisor-interlock", $"no switch in K1's coil path is gated by {supervisor.Ref}'s output: a volume-chip supply dip would not open K1 in hardware"));
+        CheckJackLatch(board, gates, detect, f);
         var driven = gates.SelectMany(g => Circuit.ThroughResistors(board, g, 1)).FirstOrDefault(n => n.Attrs.GetValueOrDefault("fw") == "OutputRelay");
         if (driven == null) f.Add(new Finding("output-relay", "no switch in K1's coil path is driven by BoardPins.OutputRelay"));
 

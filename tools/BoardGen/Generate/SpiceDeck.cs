@@ -29,6 +29,7 @@ public static class SpiceDeck
         ["PMOS_AO3401A"] = ('X', new[] { "D", "G", "S" }, "PMOS_AO3401A"),
         ["RELAY_G6K"] = ('X', new[] { "COIL+", "COIL-", "COM1", "NC1", "NO1", "COM2", "NC2", "NO2" }, "RELAY_G6K"),
         ["MONO_LVC1G123"] = ('X', new[] { "~A", "B", "~CLR", "GND", "Q", "CEXT", "RCEXT", "VCC" }, "MONO_LVC1G123"),
+        ["DFF_LVC1G74"] = ('X', new[] { "CLK", "D", "~Q", "GND", "Q", "~CLR", "~PRE", "VCC" }, "DFF_LVC1G74"),
         ["OPAMP_DUAL"] = ('X', new[] { "OUTA", "-INA", "+INA", "V-", "+INB", "-INB", "OUTB", "V+" }, "OPAMP_DUAL"),
         ["OPAMP_SINGLE"] = ('X', new[] { "-IN", "+IN", "V-", "OUT", "V+" }, "OPAMP_SINGLE"),
         ["OPAMP_SOT23"] = ('X', new[] { "OUT", "V-", "+IN", "-IN", "V+" }, "OPAMP_SOT23"),
