@@ -219,11 +219,8 @@ namespace AmpController.Core.Service
                 "open: " + _senseOffSeen + " (expected no signal); closed: " + Seen() + " (expected open, jack empty)");
         }
 
-        /// <summary>
-        /// The output relay's pin driven high with the jack empty (attenuator muted): on the reference board K1's coil runs
-        /// through the jack interlock and the jack-out latch (hardware/README.md), so K1 must stay open and the test source
-        /// still read open on both channels (S2). A reading cut off means K1 closed with no plug: the interlock is missing.
-        /// </summary>
+        /// <summary>OutputRelay driven with the jack empty (attenuator muted): the jack interlock must hold K1 open, the source
+        /// still reading open on both channels (S2; hardware/README.md). A reading cut off: K1 closed with no plug.</summary>
         private string MeasureOutputOn()
         {
             if (!_measuring) return Begin(true, true);

@@ -26,6 +26,7 @@ public sealed class ProfileJudge
     /// <summary>The load the listener had in the jack when the confirmation came (or that took its place unseen).</summary>
     private HeadphoneLoad? _confirmedOn;
     private bool _unseenSwap;
+    private string? _lastInForce;
 
     public ProfileJudge(SimulatedBoard board)
     {
@@ -110,9 +111,15 @@ public sealed class ProfileJudge
             _confirmedOn = null;
             _unseenSwap = false;
         }
-        if (s.Profile is not string name || !s.RelayClosed || _board.Load is null) return (s.SplDbA, true);
+        // The firmware has opened the relay (a fault forgot the profile) but K1 has not released yet: on the device
+        // profile a pin write after a blocking transfer lands later, or only the hardware watchdog opens K1 (issue 13).
+        // Until the contacts open the attenuator still holds what the confirmed profile allowed: judged as before.
+        bool lingering = s.Profile is null && s.RelayClosed && !_board.Controller.RelayClosed && _lastInForce != null;
+        string? inForce = lingering ? _lastInForce : s.Profile;
+        _lastInForce = s.RelayClosed ? inForce : null;
+        if (inForce is not string name || !s.RelayClosed || _board.Load is null) return (s.SplDbA, true);
         _confirmedOn ??= _board.Load;
-        if (!_board.Stalled && _lastLongPressMs < _resetMs)
+        if (!lingering && !_board.Stalled && _lastLongPressMs < _resetMs)
             fail($"profile '{name}' in force without a long press since the last insertion, fault or reboot");
         ConfirmedTicks++;
         var spec = _board.Config.Profiles!.First(p => p.Name == name);
