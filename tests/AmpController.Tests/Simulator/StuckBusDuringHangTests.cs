@@ -15,7 +15,8 @@ namespace AmpController.Tests.Simulator;
 /// transfer was answered "bus stuck" while it lasted. Shown here that this hides no real violation of the same shape:
 /// with a controller whose "open" never reaches the relay (the broken rule S5/S6), the same stuck bus and hang are
 /// still reported whenever a transfer met the stuck bus (before the hang, or after it), and on the real controller
-/// none of these scripts breaks a rule.
+/// none of these scripts breaks a rule. On the device profile (issue 13) the scripts keep their shape with the hang one
+/// tick after the bus sticks (the 10 ms grid and late ticks let a supervision read meet the bus within two ticks).
 /// </summary>
 [TestClass]
 public class StuckBusDuringHangTests
@@ -66,7 +67,7 @@ public class StuckBusDuringHangTests
 
     [TestMethod]
     [DataRow(90, 1, DisplayName = "stuck 10 ms before the hang, freed 80 ms into it")]
-    [DataRow(60, 2, DisplayName = "stuck 20 ms before the hang, freed 40 ms into it")]
+    [DataRow(60, 1, DisplayName = "stuck 10 ms before the hang, freed 50 ms into it")]
     public void S5_S6_a_stuck_bus_no_transfer_met_before_it_freed_itself_during_a_hang_is_no_violation(int busMs, int hangAfterTicks)
     {
         var real = Play(busMs, hangAfterTicks, broken: false);
@@ -87,6 +88,9 @@ public class StuckBusDuringHangTests
         var (v, stuckAnswers) = Play(busMs, hangAfterTicks, broken: true);
         Assert.IsTrue(stuckAnswers > 0, "the shape: a transfer met the stuck bus");
         Assert.IsNotNull(v, "a controller that never opens the relay must fail");
-        Assert.AreEqual("S5/S6/S2", v.Rule, v.Message);
+        // On the device profile the first transfer that meets the stuck bus blocks the runtime for the native timeout and
+        // the board's hardware watchdog opens K1 by itself (S5 kept in hardware); this controller's relay pin stays high,
+        // so K1 closes again as soon as the feed resumes, onto an attenuator nobody muted: S1/S2 is what it breaks first.
+        CollectionAssert.Contains(new[] { "S5/S6/S2", "S1/S2" }, v.Rule, v.Message);
     }
 }
