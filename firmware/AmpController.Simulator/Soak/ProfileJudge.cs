@@ -48,7 +48,9 @@ public sealed class ProfileJudge
     /// The push button's real pin, read at each tick as the controller reads it. A change counts once it has read the
     /// same for the debounce time (docs: ControllerTiming.ButtonDebounceMs), so presses closer than that merge into one
     /// (two quick presses can make one long one); the press then began for the controller one debounce time after its
-    /// first pressed reading. A hold reaching the long-press time (less a tick of slack) counts as a long press.
+    /// first pressed reading. A hold reaching the long-press time (less two ticks of slack: on the device profile the
+    /// firmware reads the pin on the 10 ms grid and a tick may wake one step late, so it may see the release up to two
+    /// ticks after it happened) counts as a long press.
     /// </summary>
     public void ObserveButton(bool pressed, long nowMs)
     {
@@ -64,7 +66,7 @@ public sealed class ProfileJudge
             _pinDown = true;
             _pinDownSinceMs = nowMs;
         }
-        if (_pinDown && nowMs - _pinDownSinceMs >= AmpController.Core.Input.ButtonGesture.LongPressMs - ControllerTickMs)
+        if (_pinDown && nowMs - _pinDownSinceMs >= AmpController.Core.Input.ButtonGesture.LongPressMs - 2 * ControllerTickMs)
             _lastLongPressMs = _pinDownSinceMs;
     }
 

@@ -89,7 +89,9 @@ public sealed class TierJudge
             if (WarningShownBefore(lastLongPressMs)) _legitPressMs = lastLongPressMs;
         }
         bool legit = _legitPressMs > _resetMs;
-        if (acknowledged && !legit && !_board.Stalled)
+        // Judged while K1 is closed: on the device profile a removal opens K1 in hardware at once and the firmware
+        // forgets the tier at its next tick (10-20 ms later); with the relay open nothing of the tier reaches the ear.
+        if (acknowledged && !legit && !_board.Stalled && s.RelayClosed)
             fail("S12", "acknowledged tier without a long press begun within 10 s after the warning since the last insertion, fault or reboot");
         if (_wasAcknowledged && !acknowledged) _tierEndedMs = now;
         if (acknowledged && !_wasAcknowledged && legit) Unlocks++;
