@@ -19,9 +19,18 @@ namespace AmpController.Core.Input
         /// <summary>The deliberate long press of S12 (docs/design.md §4, §7: "≥ 1500 ms = long").</summary>
         public const int LongPressMs = 1500;
 
+        /// <summary>
+        /// Two samples further apart than this (ten 10 ms ticks, the S5 supervision bound) mean the loop stalled or the
+        /// runtime hung: a release and a new press may hide in the gap (soak seeds 10 and 13, docs/safety.md), so a
+        /// press the gap falls into has an unknown length and counts as short: it never confirms anything (S12).
+        /// </summary>
+        public const int MaxSampleGapMs = 100;
+
         private bool _down;
         private bool _longFired;
+        private bool _gapInPress;
         private long _downSinceMs;
+        private long _lastSampleMs = long.MinValue;
 
         /// <summary>True while the button is held (debounced).</summary>
         public bool Held { get { return _down; } }
@@ -31,22 +40,27 @@ namespace AmpController.Core.Input
 
         public ButtonEvent Update(bool pressed, long nowMs)
         {
+            bool gap = _lastSampleMs != long.MinValue && nowMs - _lastSampleMs > MaxSampleGapMs;
+            _lastSampleMs = nowMs;
+            if (_down && gap) _gapInPress = true;
             if (pressed)
             {
                 if (!_down)
                 {
                     _down = true;
                     _longFired = false;
+                    _gapInPress = false;
                     _downSinceMs = nowMs;
                     return ButtonEvent.None;
                 }
-                if (_longFired || nowMs - _downSinceMs < LongPressMs) return ButtonEvent.None;
+                if (_longFired || _gapInPress || nowMs - _downSinceMs < LongPressMs) return ButtonEvent.None;
                 _longFired = true;
                 return ButtonEvent.LongPress;
             }
             if (!_down) return ButtonEvent.None;
             _down = false;
             if (_longFired) return ButtonEvent.None;
+            if (_gapInPress) return ButtonEvent.ShortPress;
             // Released at the very tick it reached 1500 ms: held for the full time, so it is the long press.
             return nowMs - _downSinceMs >= LongPressMs ? ButtonEvent.LongPress : ButtonEvent.ShortPress;
         }

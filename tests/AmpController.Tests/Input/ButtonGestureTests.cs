@@ -49,4 +49,61 @@ public class ButtonGestureTests
     {
         Assert.AreEqual(1500, ButtonGesture.LongPressMs);
     }
+
+    /// <summary>Feeds the button's level at the 10 ms tick, skipping the ticks inside [stallFrom, stallTo) as a hung loop does.</summary>
+    static (ButtonEvent Event, long AtMs)[] Sampled(System.Func<long, bool> pressedAt, long stallFrom, long stallTo, long endMs)
+    {
+        var g = new ButtonGesture();
+        var events = new System.Collections.Generic.List<(ButtonEvent, long)>();
+        for (long t = 0; t <= endMs; t += 10)
+        {
+            if (t >= stallFrom && t < stallTo) continue;
+            var e = g.Update(pressedAt(t), t);
+            if (e != ButtonEvent.None) events.Add((e, t));
+        }
+        return events.ToArray();
+    }
+
+    [TestMethod]
+    public void S12_a_short_press_released_inside_a_stall_is_still_short_though_the_loop_sees_it_held_past_1500_ms()
+    {
+        // Soak seed 13: a 1,397 ms press released 37 ms into a 300 ms hang; the loop sees the release at 1,660 ms.
+        var events = Sampled(t => t >= 100 && t < 1497, 1460, 1760, 3000);
+        Assert.AreEqual(1, events.Length, "one press, one event");
+        Assert.AreEqual(ButtonEvent.ShortPress, events[0].Event, "a press of unknown length never confirms (S12)");
+        Assert.AreEqual(1760, events[0].AtMs);
+    }
+
+    [TestMethod]
+    public void S12_two_presses_joined_by_a_stall_are_never_one_long_press()
+    {
+        // Soak seed 10: an 849 ms press released in a hang, the next press begun in the same hang and held 2 s.
+        var events = Sampled(t => (t >= 100 && t < 949) || (t >= 1100 && t < 3100), 900, 1200, 4000);
+        Assert.IsFalse(System.Array.Exists(events, e => e.Event == ButtonEvent.LongPress), "no long press across the gap");
+        Assert.AreEqual(1, events.Length);
+        Assert.AreEqual(ButtonEvent.ShortPress, events[0].Event);
+    }
+
+    [TestMethod]
+    public void S12_a_press_after_a_stall_is_timed_from_the_first_tick_that_sees_it()
+    {
+        // Pressed inside the hang and held: the loop can only vouch for what it saw, 1500 ms after the hang ended.
+        var events = Sampled(t => t >= 1000, 900, 1200, 4000);
+        Assert.AreEqual(1, events.Length);
+        Assert.AreEqual(ButtonEvent.LongPress, events[0].Event);
+        Assert.AreEqual(1200 + ButtonGesture.LongPressMs, events[0].AtMs);
+    }
+
+    [TestMethod]
+    public void S12_a_gap_up_to_the_limit_does_not_spoil_a_long_press_but_one_tick_more_does()
+    {
+        // A late tick (garbage collection, a slow transfer) of up to MaxSampleGapMs is part of a normal loop.
+        var kept = Sampled(t => t >= 100 && t < 2500, 500, 500 + ButtonGesture.MaxSampleGapMs - 10, 3000);
+        Assert.AreEqual(1, kept.Length);
+        Assert.AreEqual(ButtonEvent.LongPress, kept[0].Event);
+        var spoiled = Sampled(t => t >= 100 && t < 2500, 500, 500 + ButtonGesture.MaxSampleGapMs, 3000);
+        Assert.AreEqual(1, spoiled.Length);
+        Assert.AreEqual(ButtonEvent.ShortPress, spoiled[0].Event);
+        Assert.AreEqual(100, ButtonGesture.MaxSampleGapMs, "ten 10 ms ticks: the S5 supervision bound of docs/design.md §4");
+    }
 }
