@@ -64,6 +64,62 @@ public class ButtonGestureTests
         return events.ToArray();
     }
 
+    /// <summary>The controller's path: raw pin → Debouncer (ButtonDebounceMs) → gesture, at the given tick times only.</summary>
+    static (ButtonEvent Event, long AtMs)[] Debounced(System.Func<long, bool> pressedAt, long[] ticks)
+    {
+        var button = new Debouncer(AmpController.Core.Control.ControllerTiming.ButtonDebounceMs, false);
+        var g = new ButtonGesture();
+        var events = new System.Collections.Generic.List<(ButtonEvent, long)>();
+        foreach (long t in ticks)
+        {
+            button.Update(pressedAt(t), t);
+            var e = g.Update(button.Value, t);
+            if (e != ButtonEvent.None) events.Add((e, t));
+        }
+        return events.ToArray();
+    }
+
+    /// <summary>Soak seed 18's ticks: the 10 ms grid from 117,447,700 ms with the late ticks 117,449,290 and 117,449,320 missing.</summary>
+    static long[] Seed18Ticks()
+    {
+        var ticks = new System.Collections.Generic.List<long>();
+        for (long t = 117_447_700; t <= 117_451_000; t += 10)
+            if (t != 117_449_290 && t != 117_449_320) ticks.Add(t);
+        return ticks.ToArray();
+    }
+
+    [TestMethod]
+    public void S12_a_press_just_short_of_1500_ms_seen_released_by_a_late_tick_is_short()
+    {
+        // Soak seed 18 (PressOp HoldMs 1486 at 117,447,800 ms while playing): debounced down at 117,447,830; the tick at
+        // 117,449,320 came late, so the release was seen at 117,449,330, exactly 1500 ms on, and confirmed a profile.
+        long start = 117_447_800;
+        var events = Debounced(t => t > start && t < start + 1486, Seed18Ticks());
+        Assert.AreEqual(1, events.Length, "one press, one event");
+        Assert.AreEqual(ButtonEvent.ShortPress, events[0].Event, "a hold not proven to reach 1500 ms never confirms (S12)");
+        Assert.AreEqual(117_449_330, events[0].AtMs);
+        // The same late ticks do not spoil a press that is still held when 1500 ms are reached.
+        var held = Debounced(t => t > start && t < start + 1520, Seed18Ticks());
+        Assert.AreEqual(1, held.Length);
+        Assert.AreEqual(ButtonEvent.LongPress, held[0].Event);
+        Assert.AreEqual(117_449_330, held[0].AtMs);
+    }
+
+    [TestMethod]
+    public void S12_a_release_seen_on_time_at_exactly_1500_ms_is_still_the_long_press()
+    {
+        // §7: "≥ 1500 ms = long": with every tick on time a 1500 ms hold is released at the tick it reaches 1500 ms.
+        var ticks = new long[400];
+        for (int i = 0; i < ticks.Length; i++) ticks[i] = i * 10L;
+        var events = Debounced(t => t >= 100 && t < 1600, ticks);
+        Assert.AreEqual(1, events.Length);
+        Assert.AreEqual(ButtonEvent.LongPress, events[0].Event);
+        // The same hold with the release tick one step late is not proven long: short.
+        var late = Debounced(t => t >= 100 && t < 1600, System.Array.FindAll(ticks, t => t != 1620));
+        Assert.AreEqual(1, late.Length);
+        Assert.AreEqual(ButtonEvent.ShortPress, late[0].Event);
+    }
+
     [TestMethod]
     public void S12_a_short_press_released_inside_a_stall_is_still_short_though_the_loop_sees_it_held_past_1500_ms()
     {
