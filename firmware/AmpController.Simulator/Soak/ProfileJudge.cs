@@ -60,12 +60,7 @@ public sealed class ProfileJudge
             _pinLevelSinceMs = nowMs;
         }
         bool settled = nowMs - _pinLevelSinceMs >= AmpController.Core.Control.ControllerTiming.ButtonDebounceMs;
-        // A release must also outlast the firmware's sampling: its debouncer needs two samples 20 ms apart inside the
-        // release, the first up to a tick after it began (10 ms grid) and either one tick late on the device profile, so
-        // a release shorter than debounce + 3 ticks may merge two presses into one for the firmware (soak seed 13: an
-        // 80 ms press, a 30 ms release, a 2,566 ms press held on).
-        bool releaseSettled = nowMs - _pinLevelSinceMs >= AmpController.Core.Control.ControllerTiming.ButtonDebounceMs + 3 * ControllerTickMs;
-        if (releaseSettled && !pressed) _pinDown = false;
+        if (settled && !pressed) _pinDown = false;
         if (settled && pressed && !_pinDown)
         {
             _pinDown = true;
