@@ -47,17 +47,21 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
 
     private readonly Func<ICapPolicy, ICapPolicy>? _policyUnderTest;
     private readonly Func<IDigitalOutput, IDigitalOutput>? _relayUnderTest;
+    private readonly Func<IDigitalInput, IDigitalInput>? _buttonUnderTest;
 
     /// <param name="policyUnderTest">Wraps the policy the controller gets: a test's deliberately broken variant, to show
     /// that the checks catch it (issue 18: the soak must fail on a broken rule). Null in every real use.</param>
     /// <param name="relayUnderTest">Wraps the output relay's pin as the controller gets it, for the same purpose (a
     /// controller whose "open" never reaches the relay). Null in every real use.</param>
+    /// <param name="buttonUnderTest">Wraps the push button's pin as the controller reads it, for the same purpose (a
+    /// controller that sees a press the pin never had: the S12 checker must report what it confirms). Null in every real use.</param>
     public SimulatedBoard(BoardConfig config, Func<ICapPolicy, ICapPolicy>? policyUnderTest = null,
-        Func<IDigitalOutput, IDigitalOutput>? relayUnderTest = null)
+        Func<IDigitalOutput, IDigitalOutput>? relayUnderTest = null, Func<IDigitalInput, IDigitalInput>? buttonUnderTest = null)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _policyUnderTest = policyUnderTest;
         _relayUnderTest = relayUnderTest;
+        _buttonUnderTest = buttonUnderTest;
         _jack = new SimContacts(0, config.Seed);
         _button = new SimContacts(0, config.Seed + 2);
         _flicker = new Random(config.Seed + 3);
@@ -248,7 +252,7 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         store.Load(settings);
         MuteMemory = new StoredMute(store, settings);
         var ports = new ControllerPorts(Runtime, VolumeDriver, SwitchesDriver, _sensor, _relayUnderTest?.Invoke(Relay) ?? Relay, JackSwitch,
-            EncoderA, EncoderB, MuteButton)
+            EncoderA, EncoderB, _buttonUnderTest?.Invoke(MuteButton) ?? MuteButton)
         {
             Bus = Guard, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory, EncoderCounter = PulseCounter,
             JackEdges = JackEdges, WatchdogFeed = Watchdog,

@@ -203,7 +203,7 @@ public sealed class BoardChecker
         long now = s.TMs;
         _profiles.ObserveButton(_board.MuteButton.Level, now);
         var (judged, trueMustHold) = _profiles.Judge(s, what => Violation("S12", what));
-        _tier.Judge(s, _profiles.LastLongPressMs, (rule, what) => Violation(rule, what));
+        _tier.Judge(s, _profiles.Button, (rule, what) => Violation(rule, what));
         double limit = _tier.LimitDbA; // S4, or the acknowledged tier's ceiling while it is legitimately in force (S12)
         // A load swapped behind an adapter plays with the old load's cap until the load watch sees it (S7): judged
         // there by the level at the ear with the music actually playing and the watch's bound (SwapJudge).

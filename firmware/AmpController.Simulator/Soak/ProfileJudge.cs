@@ -15,11 +15,6 @@ namespace AmpController.Simulator.Soak;
 public sealed class ProfileJudge
 {
     private readonly SimulatedBoard _board;
-    private long _lastLongPressMs = long.MinValue;
-    private bool _pinLevel;
-    private long _pinLevelSinceMs;
-    private bool _pinDown;
-    private long _pinDownSinceMs;
     private long _resetMs;
     private int _boots;
     private int _faults;
@@ -44,36 +39,10 @@ public sealed class ProfileJudge
     /// <summary>How far the TRUE level went over the limit because the listener confirmed another headphone's profile.</summary>
     public double WorstOverLimitDb { get; private set; }
 
-    /// <summary>
-    /// The push button's real pin, read at each tick as the controller reads it. A change counts once it has read the
-    /// same for the debounce time (docs: ControllerTiming.ButtonDebounceMs), so presses closer than that merge into one
-    /// (two quick presses can make one long one); the press then began for the controller one debounce time after its
-    /// first pressed reading. A hold reaching the long-press time (less two ticks of slack: on the device profile the
-    /// firmware reads the pin on the 10 ms grid and a tick may wake one step late, so it may see the release up to two
-    /// ticks after it happened) counts as a long press.
-    /// </summary>
-    public void ObserveButton(bool pressed, long nowMs)
-    {
-        if (pressed != _pinLevel)
-        {
-            _pinLevel = pressed;
-            _pinLevelSinceMs = nowMs;
-        }
-        bool settled = nowMs - _pinLevelSinceMs >= AmpController.Core.Control.ControllerTiming.ButtonDebounceMs;
-        if (settled && !pressed) _pinDown = false;
-        if (settled && pressed && !_pinDown)
-        {
-            _pinDown = true;
-            _pinDownSinceMs = nowMs;
-        }
-        if (_pinDown && nowMs - _pinDownSinceMs >= AmpController.Core.Input.ButtonGesture.LongPressMs - 2 * ControllerTickMs)
-            _lastLongPressMs = _pinDownSinceMs;
-    }
+    /// <summary>The push button's real pin, read at each tick as the controller reads it, in both readings of an ambiguous release.</summary>
+    public ButtonReadings Button { get; } = new();
 
-    private const int ControllerTickMs = AmpController.Core.Control.ControllerTiming.TickMs;
-
-    /// <summary>When the last long press on the real pin began (debounced as the controller reads it): the tier's judge uses it too.</summary>
-    public long LastLongPressMs => _lastLongPressMs;
+    public void ObserveButton(bool pressed, long nowMs) => Button.Observe(pressed, nowMs);
 
     /// <summary>An insertion, completion or removal: any confirmation must be asked again.</summary>
     public void NewHeadphone(long nowMs) => _resetMs = nowMs;
@@ -121,7 +90,8 @@ public sealed class ProfileJudge
         _lastInForce = s.RelayClosed ? inForce : null;
         if (inForce is not string name || !s.RelayClosed || _board.Load is null) return (s.SplDbA, true);
         _confirmedOn ??= _board.Load;
-        if (!lingering && !_board.Stalled && _lastLongPressMs < _resetMs)
+        // Right under either reading of an ambiguous release (ButtonReadings): the latest long press of either.
+        if (!lingering && !_board.Stalled && Button.LatestLongPressMs < _resetMs)
             fail($"profile '{name}' in force without a long press since the last insertion, fault or reboot");
         ConfirmedTicks++;
         var spec = _board.Config.Profiles!.First(p => p.Name == name);

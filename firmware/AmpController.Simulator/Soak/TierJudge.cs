@@ -6,8 +6,8 @@ namespace AmpController.Simulator.Soak;
 
 /// <summary>
 /// The BoardChecker's view of the acknowledged tier (S12) and the sound dose (S13), issue 16. The tier is legitimate
-/// only after a long press on the real button pin (<see cref="ProfileJudge.LastLongPressMs"/>, debounced as the
-/// controller reads it) that began within 10 s after the warning was shown (the trace's ackWarning or LED 1 of the real
+/// only after a long press on the real button pin (<see cref="ButtonReadings"/>, debounced as the controller reads it,
+/// under either reading of an ambiguous release) that began within 10 s after the warning was shown (the trace's ackWarning or LED 1 of the real
 /// expander lit outside the tier), with no insertion, removal, fault or reboot since; the warning itself must follow a
 /// turn up (the listener turned past the cap). While it is legitimate and the controller says it is in the tier, the
 /// ceiling is the tier's limit (<see cref="LimitDbA"/>); otherwise the default limit holds, and a tier claimed without
@@ -26,7 +26,7 @@ public sealed class TierJudge
 
     private readonly SimulatedBoard _board;
     private long _legitPressMs = long.MinValue / 2;
-    private long _seenLongPressMs = long.MinValue;
+    private long _seenSplitMs = long.MinValue, _seenMergedMs = long.MinValue;
     private long _resetMs;
     private long _lastTurnUpMs = long.MinValue / 2;
     private bool _warning;
@@ -65,7 +65,7 @@ public sealed class TierJudge
     private bool _turningUp;
 
     /// <summary>Judges one tick; <paramref name="fail"/> gets the rule and what broke it.</summary>
-    public void Judge(BoardSnapshot s, long lastLongPressMs, Action<string, string> fail)
+    public void Judge(BoardSnapshot s, ButtonReadings button, Action<string, string> fail)
     {
         long now = s.TMs;
         JudgeDose(s, fail);
@@ -83,11 +83,9 @@ public sealed class TierJudge
             fail("S12", "the warning at the cap came without a turn up");
         _warning = s.AckWarning;
         if (s.AckWarning || (led && !acknowledged)) ShowWarning(now);
-        if (lastLongPressMs != _seenLongPressMs)
-        {
-            _seenLongPressMs = lastLongPressMs;
-            if (WarningShownBefore(lastLongPressMs)) _legitPressMs = lastLongPressMs;
-        }
+        // Legitimate under either reading of an ambiguous release (a joined press begins earlier, a split one later).
+        SeeLongPress(button.Split.LastLongPressMs, ref _seenSplitMs);
+        SeeLongPress(button.Merged.LastLongPressMs, ref _seenMergedMs);
         bool legit = _legitPressMs > _resetMs;
         // Judged while K1 is closed: on the device profile a removal opens K1 in hardware at once and the firmware
         // forgets the tier at its next tick (10-20 ms later); with the relay open nothing of the tier reaches the ear.
@@ -104,6 +102,13 @@ public sealed class TierJudge
             if (s.SplDbA is double spl) LoudestInTierDbA = Math.Max(LoudestInTierDbA, spl);
             if (s.DosePercent >= 100 + 1 && !_board.Stalled) fail("S13", $"acknowledged tier at {s.DosePercent:F1} % dose");
         }
+    }
+
+    private void SeeLongPress(long pressMs, ref long seenMs)
+    {
+        if (pressMs == seenMs) return;
+        seenMs = pressMs;
+        if (WarningShownBefore(pressMs)) _legitPressMs = Math.Max(_legitPressMs, pressMs);
     }
 
     /// <summary>Intervals of ticks in which the warning was shown (start, end), the last 30 s.</summary>
