@@ -116,6 +116,16 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
                     w.WriteEndObject();
                 }
                 else w.WriteNull("firstViolation");
+                w.WriteStartArray("violationsAt");
+                foreach (var each in r.AllViolations)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("seed", each.Seed);
+                    w.WriteString("rule", each.Rule);
+                    w.WriteNumber("tMs", each.TMs);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 w.WriteNumber("firstSeed", firstSeed);
                 w.WriteBoolean("interrupted", r.Interrupted);
                 w.WriteNumber("simulatedHoursDone", Math.Round(r.SimulatedHoursDone, 3));
@@ -173,6 +183,8 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
         foreach (var m in r.Findings.Missed)
             io.Error.WriteLine($"ampsim soak: finding: a swapped load above the limit for more than {SwapJudge.OverLimitBoundMs} ms, seed {m.Seed} at {m.TMs} ms " +
                                $"(replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {m.Seed} --seeds 1)");
+        foreach (var each in r.AllViolations)
+            io.Error.WriteLine($"ampsim soak: violation: seed {each.Seed}, {each.Rule} at {each.TMs} ms: {each.Message.Split('\n')[0]}");
         if (r.FirstViolation is { } first)
             io.Error.WriteLine($"ampsim soak: seed {first.Seed} (replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {first.Seed} --seeds 1): {first.Message}");
         return r.Violations > 0 ? ExitCodes.CheckFailed : r.Interrupted ? InterruptedExit : ExitCodes.Ok;

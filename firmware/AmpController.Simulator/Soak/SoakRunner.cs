@@ -22,6 +22,9 @@ public sealed record SoakResult(double SimulatedHours, int Seeds, long Ticks, in
     /// <summary>Swaps behind an adapter and confirmed wrong profiles, as the checker measured them (issue 19).</summary>
     public SoakFindings Findings { get; init; } = new();
 
+    /// <summary>Every violation, by seed then time (each replays from its seed: `--first-seed S --seeds 1`).</summary>
+    public IReadOnlyList<SoakViolation> AllViolations { get; init; } = Array.Empty<SoakViolation>();
+
     /// <summary>Stopped before every seed had lived its hours (SIGINT, SIGTERM).</summary>
     public bool Interrupted { get; init; }
 
@@ -88,6 +91,7 @@ public static class SoakRunner
         int violationsTotal = 0, failedSeeds = 0;
         double highest = double.NegativeInfinity;
         SoakViolation? first = null;
+        var all = new List<SoakViolation>();
         var writes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var bytes = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -105,6 +109,7 @@ public static class SoakRunner
             foreach (var (name, n) in life.Bytes) bytes[name] = bytes.GetValueOrDefault(name) + n;
             foreach (var v in life.Violations) byRule[v.Rule] = byRule.GetValueOrDefault(v.Rule) + 1;
             violationsTotal += life.Violations.Count;
+            all.AddRange(life.Violations);
             if (life.Violations.Count > 0) failedSeeds++;
             first ??= life.Violations.Count > 0 ? life.Violations[0] : null;
             progress?.Invoke($"seed {life.Seed} ({life.Chip}): {(double)life.NowMs / MsPerHour:F1} simulated hours, " +
@@ -112,6 +117,6 @@ public static class SoakRunner
         }
         return new SoakResult(hours, seeds, ticksTotal, violationsTotal, first, watch.Elapsed.TotalSeconds, writes, byRule,
             failedSeeds, playing, highest, boots, bytes)
-        { SimulatedHoursDone = (double)doneMs / MsPerHour, Interrupted = stop.IsCancellationRequested, Findings = findings };
+        { SimulatedHoursDone = (double)doneMs / MsPerHour, Interrupted = stop.IsCancellationRequested, Findings = findings, AllViolations = all };
     }
 }

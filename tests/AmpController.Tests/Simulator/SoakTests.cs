@@ -114,6 +114,7 @@ public class SoakTests
         Assert.IsTrue(root.GetProperty("ticks").GetInt64() >= 2 * 7200);
         Assert.AreEqual(0, root.GetProperty("violations").GetInt32());
         Assert.AreEqual(JsonValueKind.Null, root.GetProperty("firstViolation").ValueKind);
+        Assert.AreEqual(0, root.GetProperty("violationsAt").GetArrayLength());
         var wear = root.GetProperty("flashWear");
         Assert.IsTrue(wear.GetProperty("erasesPerDay").GetDouble() > 0, "boots write the boot counter: the soak counts flash writes");
         Assert.IsTrue(root.GetProperty("flashWritesPerDayByFile").EnumerateObject().Any(), "writes are counted per file");
@@ -129,6 +130,12 @@ public class SoakTests
         using var failed = JsonDocument.Parse(stdout.ToString());
         var v = failed.RootElement.GetProperty("firstViolation");
         StringAssert.Contains(stderr.ToString(), $"seed {v.GetProperty("seed").GetInt32()} (replay: ampsim soak --hours {Hours} --first-seed");
+        // Every violation is listed with its seed, rule and time, the first among them.
+        var all = failed.RootElement.GetProperty("violationsAt");
+        Assert.AreEqual(failed.RootElement.GetProperty("violations").GetInt32(), all.GetArrayLength());
+        Assert.IsTrue(all.EnumerateArray().Any(e => e.GetProperty("seed").GetInt32() == v.GetProperty("seed").GetInt32()
+            && e.GetProperty("tMs").GetInt64() == v.GetProperty("tMs").GetInt64() && e.GetProperty("rule").GetString() == v.GetProperty("rule").GetString()));
+        StringAssert.Contains(stderr.ToString(), $"ampsim soak: violation: seed {v.GetProperty("seed").GetInt32()}, {v.GetProperty("rule").GetString()} at {v.GetProperty("tMs").GetInt64()} ms");
     }
 
     [TestMethod]
