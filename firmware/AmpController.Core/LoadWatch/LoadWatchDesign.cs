@@ -76,10 +76,24 @@ namespace AmpController.Core.LoadWatch
         /// resonant load's |Z| moves up to about 0.01 decade per tick as the spectrum wanders (ProgrammeSignal).</summary>
         public const double ConfirmedDriftPerTick = 0.01;
 
-        /// <summary>An estimate counts only while the holds were recharged lately: level within 6 dB (0.3 decade) of
-        /// its recent maximum, which falls 0.3 dB per tick. Hold time constants matched within ±6 % (C ±5 %, R ±1 %) then
-        /// keep the ratio within 4 % while the music decays.</summary>
+        /// <summary>The level's recent maximum (the track) falls this fast, in decades per tick (0.3 dB). An estimate is
+        /// fresh while the level is within <see cref="FreshDecades"/> (6 dB) of it: only fresh estimates are learned,
+        /// followed as a drift or clear a count.</summary>
         public const double FreshDecades = 0.3;
         public const double TrackFallPerTick = 0.015;
+
+        /// <summary>
+        /// How far a held |Z| can be off, in decades per decade the level lies below its track: the holds decay apart.
+        /// Each hold's τ is C·R (C403/C405 ±5 %, R434/R435 ±1 %: ±6 %), so τV/τI lies within 0.887–1.128 and while both
+        /// decay their ratio drifts at most 0.128 decade per decade the V hold falls; a recharge of either hold only
+        /// brings the ratio back towards the truth. The fall since the last joint recharge is at most the level's
+        /// distance below the track times a/(a − r), a the hold's decay (≥ 0.054 decade a tick: τ 72 ms read through
+        /// the ADC's −11 % gain) and r = <see cref="TrackFallPerTick"/>: ×1.38. So 0.128 × 1.38 = 0.177. A stale estimate
+        /// (beyond <see cref="FreshDecades"/>) counts for a change only beyond the band by this margin: a large swap is then
+        /// seen during a quiet passage right after a louder moment (issue 19 long run: 510 ms late when stale estimates
+        /// were ignored). Fresh estimates keep the band as it is (their false-alarm rate is measured in
+        /// LoadWatchPropertyTests); the margin would cost them the 10 % band's swaps.
+        /// </summary>
+        public const double StaleErrorPerDecade = 0.18;
     }
 }

@@ -87,17 +87,22 @@ namespace AmpController.Core.LoadWatch
 
             double track = _trackLog - LoadWatchDesign.TrackFallPerTick;
             _trackLog = _vLog > track ? _vLog : track;
-            bool fresh = _vLog >= _trackLog - LoadWatchDesign.FreshDecades;
-            // No information this tick (silence, a quiet moment, stale holds): the counts wait for the next estimate.
-            if (!fresh || _vLog < MinPeakVoltsLog) return LoadWatchVerdict.Same;
+            // No information this tick (silence, a quiet moment): the counts wait for the next estimate.
+            if (_vLog < MinPeakVoltsLog) return LoadWatchVerdict.Same;
+            // A fresh estimate is judged against the band as it is; a stale one (holds that decayed since the level's recent
+            // maximum may have drifted apart) counts only for a change that clears the band by its margin
+            // (LoadWatchDesign.StaleErrorPerDecade), and is never learned, followed nor lets a count go.
+            double stale = _trackLog - _vLog;
+            bool fresh = stale <= LoadWatchDesign.FreshDecades;
+            double margin = fresh ? 0 : LoadWatchDesign.StaleErrorPerDecade * stale;
             bool currentOk = _vLog - _zLog >= MinPeakAmpsLog;
             if (!Learned)
             {
-                if (FarFromInsertion(currentOk))
+                if (FarFromInsertion(currentOk, fresh, margin))
                     return _farCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.NotTheMeasuredLoad : LoadWatchVerdict.Same;
                 if (_learned == 0)
                 {
-                    if (!currentOk) return LoadWatchVerdict.Same;
+                    if (!currentOk || !fresh) return LoadWatchVerdict.Same;
                     _minLog = _zLog;
                     _maxLog = _zLog;
                     _learned = 1;
@@ -106,8 +111,8 @@ namespace AmpController.Core.LoadWatch
             }
             // From the first estimate on, a step against what was seen is a swap: a load swapped while the baseline is
             // still being learned must not become the baseline (it did: 27 Ω learned for one estimate, then a 14 Ω IEM).
-            LoadWatchVerdict verdict = StepWatching(currentOk);
-            if (!Learned && verdict == LoadWatchVerdict.Same && currentOk && _lowCount == 0 && _highCount == 0)
+            LoadWatchVerdict verdict = StepWatching(currentOk, fresh, margin);
+            if (!Learned && verdict == LoadWatchVerdict.Same && currentOk && fresh && _lowCount == 0 && _highCount == 0)
             {
                 if (_zLog < _minLog) _minLog = _zLog;
                 if (_zLog > _maxLog) _maxLog = _zLog;
@@ -118,11 +123,11 @@ namespace AmpController.Core.LoadWatch
 
         /// <summary>Before the baseline exists: far from the insertion's reading, in either direction, on an estimate that
         /// can tell (counted in <see cref="_farCount"/>).</summary>
-        private bool FarFromInsertion(bool currentOk)
+        private bool FarFromInsertion(bool currentOk, bool fresh, double margin)
         {
-            double top = _dcLog + WindowLog;
+            double top = _dcLog + WindowLog + margin;
             bool lowSeen = currentOk;
-            bool low = lowSeen && _zLog < _dcLog - WindowLog;
+            bool low = lowSeen && _zLog < _dcLog - WindowLog - margin;
             bool highSeen = _vLog - top >= HigherNeedsLog || _vLog - _dcLog >= MinPeakAmpsLog;
             bool high = _vLog - top >= HigherNeedsLog && _zLog > top || _vLog - _dcLog >= MinPeakAmpsLog && _zLog > top + OpenLog;
             if (low || high)
@@ -130,14 +135,14 @@ namespace AmpController.Core.LoadWatch
                 _farCount++;
                 return true;
             }
-            if (lowSeen || highSeen) _farCount = 0;
+            if (fresh && (lowSeen || highSeen)) _farCount = 0;
             return false;
         }
 
-        private LoadWatchVerdict StepWatching(bool currentOk)
+        private LoadWatchVerdict StepWatching(bool currentOk, bool fresh, double margin)
         {
-            double lowerLog = _tight ? ConfirmedLowerLog : LowerLog;
-            double higherLog = _tight ? ConfirmedHigherLog : HigherLog;
+            double lowerLog = (_tight ? ConfirmedLowerLog : LowerLog) - margin;
+            double higherLog = (_tight ? ConfirmedHigherLog : HigherLog) + margin;
             if (currentOk)
             {
                 if (_zLog < _minLog + lowerLog)
@@ -145,26 +150,28 @@ namespace AmpController.Core.LoadWatch
                     _lowCount++;
                     return _lowCount >= LoadWatchDesign.LowerConfirmCount ? LoadWatchVerdict.Lower : LoadWatchVerdict.Same;
                 }
-                _lowCount = 0;
+                if (fresh) _lowCount = 0;
             }
             // Higher: enough output that the baseline would draw twice the minimum current; open: that it would draw it.
             bool higherSeen = _vLog - (_maxLog + higherLog) >= HigherNeedsLog;
             bool openSeen = _vLog - _maxLog >= MinPeakAmpsLog;
             if (higherSeen || openSeen)
             {
-                bool high = higherSeen && _zLog > _maxLog + higherLog || openSeen && _zLog > _maxLog + OpenLog;
+                bool high = higherSeen && _zLog > _maxLog + higherLog || openSeen && _zLog > _maxLog + OpenLog + margin;
                 if (high)
                 {
                     _highCount++;
                     return _highCount >= LoadWatchDesign.HigherConfirmCount ? LoadWatchVerdict.Higher : LoadWatchVerdict.Same;
                 }
-                _highCount = 0;
+                if (fresh) _highCount = 0;
             }
-            if (!currentOk) return LoadWatchVerdict.Same;
-            // Follow a slow drift along the load's own impedance curve, never a step.
+            if (!currentOk || !fresh) return LoadWatchVerdict.Same;
+            // Follow a slow drift along the load's own impedance curve, never a step. A reading above the band that the
+            // level was too low to judge is not followed either: it crept the range up to a swapped load over a quiet
+            // passage (issue 19 long run: 16 Ω, profile confirmed, a 27 Ω headphone at -25 dB for 2.3 s, never cut).
             double drift = _tight ? LoadWatchDesign.ConfirmedDriftPerTick : LoadWatchDesign.DriftPerTick;
             if (_zLog < _minLog) _minLog = _zLog > _minLog - drift ? _zLog : _minLog - drift;
-            if (_zLog > _maxLog) _maxLog = _zLog < _maxLog + drift ? _zLog : _maxLog + drift;
+            if (_zLog > _maxLog && _zLog <= _maxLog + higherLog) _maxLog = _zLog < _maxLog + drift ? _zLog : _maxLog + drift;
             return LoadWatchVerdict.Same;
         }
     }

@@ -167,7 +167,7 @@ public static class SwapRun
                 if (o.RevealAtMs >= 0) o.OverLimitFromRevealMs += TickMs;
                 else if (!revealing) o.OverLimitBeforeRevealMs += TickMs;
             }
-            if (log != null && k < 60)
+            if (log != null)
             {
                 var l = board.LoadWatchDriver.Left;
                 log($"t{board.NowMs - o.SwapAtMs} {board.Controller.StateName} relay {board.Relay.Closed} ear {ear:F1} music {board.LoadWatch.Programme.LevelDb:F1} " +
