@@ -184,7 +184,7 @@ public sealed class SoakCommand(Func<BoardConfig, SimulatedBoard>? createBoard =
             io.Error.WriteLine($"ampsim soak: finding: a swapped load above the limit for more than {SwapJudge.OverLimitBoundMs} ms, seed {m.Seed} at {m.TMs} ms " +
                                $"(replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {m.Seed} --seeds 1)");
         foreach (var each in r.AllViolations)
-            io.Error.WriteLine($"ampsim soak: violation: seed {each.Seed}, {each.Rule} at {each.TMs} ms: {each.Message.Split('\n')[0]}");
+            io.Error.WriteLine($"ampsim soak: violation: seed {each.Seed}, {each.Rule} at {each.TMs} ms: {each.Message}");
         if (r.FirstViolation is { } first)
             io.Error.WriteLine($"ampsim soak: seed {first.Seed} (replay: ampsim soak --hours {hours.ToString(inv)} --first-seed {first.Seed} --seeds 1): {first.Message}");
         return r.Violations > 0 ? ExitCodes.CheckFailed : r.Interrupted ? InterruptedExit : ExitCodes.Ok;

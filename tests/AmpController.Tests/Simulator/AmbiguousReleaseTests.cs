@@ -158,6 +158,56 @@ public class AmbiguousReleaseTests
         }
     }
 
+    /// <summary>An HD 600 without a profile turned past the cap (the tier's warning), then the presses (issue 16's tier).</summary>
+    static (SafetyViolation? Violation, SimulatedBoard Board) PlayTier(SimulatedBoard board, params (int HoldMs, int NextTicks)[] presses)
+    {
+        var checker = new BoardChecker(board);
+        try
+        {
+            checker.Play(new InsertOp(20, Hd600, "headphone"));
+            checker.Play(new TurnOp(250, 120));
+            checker.Play(new TurnOp(200, 0));
+            Assert.IsTrue(board.Snapshot().AckWarning, "the turn past the cap warned");
+            int delay = 0;
+            foreach (var (hold, next) in presses)
+            {
+                checker.Play(new PressOp(delay, hold));
+                delay = next;
+            }
+            checker.Run(new BoardOp[] { new TurnOp(delay + 300, 0) });
+            return (null, board);
+        }
+        catch (SafetyViolation v)
+        {
+            return (v, board);
+        }
+    }
+
+    [TestMethod]
+    public void S12_seed_16s_shape_879_ms_31_ms_release_1127_ms_unlocks_the_tier_only_as_one_press_and_a_bridging_firmware_across_100_ms_is_reported()
+    {
+        int unlocked = 0;
+        for (int seed = 1; seed <= 12; seed++)
+        {
+            static BoardConfig NoProfile(int seed) => new(Seed: seed, VolumeChip: seed % 2 == 0 ? VolumeChipChoice.Pt2258 : VolumeChipChoice.Ds1882);
+            var real = PlayTier(new SimulatedBoard(NoProfile(seed)), (879, 91), (1127, 0));
+            Assert.IsNull(real.Violation?.Message, $"seed {seed}");
+            if (real.Board.Snapshot().Tier == "acknowledged") unlocked++;
+
+            var splitReal = PlayTier(new SimulatedBoard(NoProfile(seed)), (879, 98), (1127, 0));
+            Assert.IsNull(splitReal.Violation?.Message, $"seed {seed}");
+            Assert.AreEqual("default", splitReal.Board.Snapshot().Tier, $"seed {seed}: 879 ms and 1,127 ms 100 ms apart are two short presses");
+
+            SimulatedBoard board = null!;
+            board = new SimulatedBoard(NoProfile(seed), buttonUnderTest: pin => new BridgingButton(pin, () => board.NowMs, 150));
+            var broken = PlayTier(board, (879, 98), (1127, 0));
+            Assert.IsNotNull(broken.Violation, $"seed {seed}: the bridged press unlocked the tier unreported");
+            Assert.AreEqual("S12", broken.Violation.Rule);
+            StringAssert.Contains(broken.Violation.Message, "acknowledged tier without a long press");
+        }
+        Assert.IsTrue(unlocked > 0, "on some seeds the firmware joins the presses across the 31 ms release and unlocks the tier");
+    }
+
     /// <summary>The pin as level segments (pressed, ms) from t = 0, sampled every 10 ms as the checker reads it.</summary>
     static ButtonReadings Read(params (bool Pressed, int Ms)[] segments)
     {
