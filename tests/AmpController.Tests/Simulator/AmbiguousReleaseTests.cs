@@ -42,15 +42,19 @@ public class AmbiguousReleaseTests
     }
 
     /// <summary>The HD 600 plugged in and playing with its profile offered; then the presses (hold, ticks to the next op).</summary>
-    static (SafetyViolation? Violation, BoardChecker Checker) Play(SimulatedBoard board, params (int HoldMs, int NextTicks)[] presses)
+    static (SafetyViolation? Violation, BoardChecker Checker) Play(SimulatedBoard board, params (int HoldMs, int NextTicks)[] presses) =>
+        Play(board, new BoardOp[] { new InsertOp(20, Hd600, "headphone"), new TurnOp(200, 5) },
+            s => s.Offer == "HD600", "the profile is offered before the presses", 30, presses);
+
+    /// <summary>The setup, a check that it did what the presses answer, then the presses and 3 s more.</summary>
+    static (SafetyViolation? Violation, BoardChecker Checker) Play(SimulatedBoard board, BoardOp[] setup, Func<BoardSnapshot, bool> ready,
+        string readyMeans, int delay, (int HoldMs, int NextTicks)[] presses)
     {
         var checker = new BoardChecker(board);
         try
         {
-            checker.Play(new InsertOp(20, Hd600, "headphone"));
-            checker.Play(new TurnOp(200, 5));
-            Assert.AreEqual("HD600", board.Snapshot().Offer, "the profile is offered before the presses");
-            int delay = 30;
+            foreach (var op in setup) checker.Play(op);
+            Assert.IsTrue(ready(board.Snapshot()), readyMeans);
             foreach (var (hold, next) in presses)
             {
                 checker.Play(new PressOp(delay, hold));
@@ -161,26 +165,9 @@ public class AmbiguousReleaseTests
     /// <summary>An HD 600 without a profile turned past the cap (the tier's warning), then the presses (issue 16's tier).</summary>
     static (SafetyViolation? Violation, SimulatedBoard Board) PlayTier(SimulatedBoard board, params (int HoldMs, int NextTicks)[] presses)
     {
-        var checker = new BoardChecker(board);
-        try
-        {
-            checker.Play(new InsertOp(20, Hd600, "headphone"));
-            checker.Play(new TurnOp(250, 120));
-            checker.Play(new TurnOp(200, 0));
-            Assert.IsTrue(board.Snapshot().AckWarning, "the turn past the cap warned");
-            int delay = 0;
-            foreach (var (hold, next) in presses)
-            {
-                checker.Play(new PressOp(delay, hold));
-                delay = next;
-            }
-            checker.Run(new BoardOp[] { new TurnOp(delay + 300, 0) });
-            return (null, board);
-        }
-        catch (SafetyViolation v)
-        {
-            return (v, board);
-        }
+        var (violation, _) = Play(board, new BoardOp[] { new InsertOp(20, Hd600, "headphone"), new TurnOp(250, 120), new TurnOp(200, 0) },
+            s => s.AckWarning, "the turn past the cap warned", 0, presses);
+        return (violation, board);
     }
 
     [TestMethod]
