@@ -21,7 +21,7 @@ public sealed class ButtonReadings
     /// The shortest release the firmware is sure to see, as the checker measures it (from its first to its last released
     /// sample): the debouncer needs two samples <see cref="DebounceMs"/> apart inside the clean part of the release. The
     /// first comes up to 19 ms after it began (one grid step may be skipped by a late wake-up), the second up to 30 ms
-    /// after the first (the grid point at +20 ms may be late too): 49 ms of clean release. The contacts chatter up to
+    /// after the first (the grid point at +20 ms may be late too), so 50 ms of clean release. The contacts chatter up to
     /// 2 × 2 ms at the edge (SimContacts.Edge) and the checker's own samples are 10 ms apart, so it must measure 60 ms.
     /// </summary>
     public const int SureSeenReleaseMs = DebounceMs + 4 * TickMs;
