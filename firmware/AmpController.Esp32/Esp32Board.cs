@@ -14,13 +14,6 @@ namespace AmpController.Esp32
     /// </summary>
     public sealed class Esp32Board
     {
-        /// <summary>I2C addresses on the reference board (address pins to GND): DS1882 0x28, TCA9534 0x20 (Core/Devices/*/README.md).</summary>
-        public const int VolumeChipAddress = 0x28;
-
-        /// <summary>PT2258 instead of the DS1882 (stored chip choice): CODE1/CODE2 to GND, 7-bit 0x40 (Core/Devices/Pt2258).</summary>
-        public const int Pt2258Address = 0x40;
-        public const int ExpanderAddress = 0x20;
-
         public readonly IDigitalOutput OutputRelay;
         public readonly IRegisterBus Bus;
         public readonly IAdcChannel SenseLeft;

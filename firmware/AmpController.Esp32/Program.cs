@@ -64,15 +64,17 @@ namespace AmpController.Esp32
             var store = new SettingsStore(board.Files);
             LoadSettings(store, settings, output);
 
-            var policy = new SafetyCapPolicy(BoardProfile.Reference(AttenuatorOf(settings.VolumeChip)));
+            VolumeChipKind chip = VolumeChipKind.Of(settings.VolumeChip); // the one choice of the chip (S9: stored)
+            var policy = new SafetyCapPolicy(BoardProfile.Reference(chip.Attenuator));
             settings.ApplyTo(policy.Input);
             // Every driver talks through the guard: a missing or stuck chip blocks the runtime at most once per tick, the
             // relay is opened before any transfer that may block, and the bus is clocked free only after a timeout.
             var bus = new BusGuard(board.Bus, board.Clock, board.OutputRelay, (IBusProbe)board.Bus);
-            IVolumeChip volume = VolumeChipOf(bus, board.Clock, settings.VolumeChip);
+            // The volume chip powers up with the MCU (powerOnAtMs 0); the PT2258's driver waits out its 200 ms itself.
+            IVolumeChip volume = chip.CreateDriver(bus, board.Clock, 0);
             output.WriteLine("volume chip " + volume.Name + " (stored choice)");
             _muteMemory = new StoredMute(store, settings);
-            Controller controller = BuildController(board, bus, volume, policy, settings.VolumeChip == VolumeChipChoice.Pt2258);
+            Controller controller = BuildController(board, bus, volume, policy, chip);
             // S13: the weekly sound dose survives power cuts (two copies, CRC); power-off time never reduces it.
             _doseStore = new DoseStore(board.Files);
             if (!_doseStore.Load(controller.Dose, board.Clock.NowMs))
@@ -101,21 +103,8 @@ namespace AmpController.Esp32
                 output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
         }
 
-        /// <summary>The volume chip the stored settings name (docs/design.md §2: DS1882 or PT2258), no code edit needed.</summary>
-        private static IVolumeChip VolumeChipOf(IRegisterBus bus, IClock clock, VolumeChipChoice chip)
-        {
-            // The PT2258 powers up with the MCU (powerOnAtMs 0); its driver waits out the 200 ms itself.
-            if (chip == VolumeChipChoice.Pt2258) return new Pt2258(bus, Esp32Board.Pt2258Address, clock, 0);
-            return new Ds1882(bus, Esp32Board.VolumeChipAddress);
-        }
-
-        private static AttenuatorProfile AttenuatorOf(VolumeChipChoice chip)
-        {
-            return chip == VolumeChipChoice.Pt2258 ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882;
-        }
-
         /// <summary>The reference board: the chosen volume chip, TCA9534 expander, sense front-end, load watch, the policy.</summary>
-        private static Controller BuildController(Esp32Board board, BusGuard bus, IVolumeChip volume, SafetyCapPolicy policy, bool supervised)
+        private static Controller BuildController(Esp32Board board, BusGuard bus, IVolumeChip volume, SafetyCapPolicy policy, VolumeChipKind chip)
         {
             var bootGuard = new BootLoopGuard(board.Files);
             bootGuard.Load();
@@ -123,7 +112,7 @@ namespace AmpController.Esp32
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
-            var switches = new Tca9534(bus, Esp32Board.ExpanderAddress);
+            var switches = new Tca9534(bus, Tca9534.FirstAddress);
             var sensePorts = new SensePorts(board.SenseSource, board.SenseLeft, board.SenseRight, board.SenseSourceOn,
                 board.SenseRangeLowLeft, board.SenseRangeLowRight, board.SenseZoomLeft, board.SenseZoomRight);
             var calibrationStore = new SenseCalibrationStore(board.Files);
@@ -137,12 +126,12 @@ namespace AmpController.Esp32
             ports.WatchdogFeed = board.WatchdogFeed;
             ports.MuteMemory = _muteMemory;
             // The PT2258 board's supply supervisor (issue 19): the relay waits for it and any dip opens the relay.
-            if (supervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
+            if (chip.SupplySupervised) ports.VolumeSupplyGood = board.VolumeSupplyGood;
             // S7: the load watch (hardware/load-watch.cir) reads its four ADC1 pins while the relay is closed.
             ports.LoadWatch = new LoadWatchSensor(board.LoadWatchZLeft, board.LoadWatchLevelLeft, board.LoadWatchZRight,
                 board.LoadWatchLevelRight);
-            _service = new ServicePorts(board.Clock, board.Bus, volume, supervised ? Esp32Board.Pt2258Address
-                : Esp32Board.VolumeChipAddress, supervised, switches, Esp32Board.ExpanderAddress, board.OutputRelay,
+            _service = new ServicePorts(board.Clock, board.Bus, volume, chip.Address, chip.WriteOnly, switches,
+                Tca9534.FirstAddress, board.OutputRelay,
                 board.JackSwitch, sensor, sensePorts, calibrationStore);
             _service.VolumeSupplyGood = ports.VolumeSupplyGood;
             _service.Heap = new Esp32HeapProbe();

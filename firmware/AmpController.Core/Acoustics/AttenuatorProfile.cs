@@ -1,3 +1,5 @@
+using AmpController.Core.Devices;
+
 namespace AmpController.Core.Acoustics
 {
     /// <summary>
@@ -21,17 +23,15 @@ namespace AmpController.Core.Acoustics
             StepDb = 1;
         }
 
-        public static readonly AttenuatorProfile Ds1882 = new AttenuatorProfile("DS1882", -62);
-        public static readonly AttenuatorProfile Pt2258 = new AttenuatorProfile("PT2258", -79);
+        // Name and range come from the drivers, which own the chips' codes (issue 17: declared once).
+        public static readonly AttenuatorProfile Ds1882 = new AttenuatorProfile(Devices.Ds1882.ChipName, -Devices.Ds1882.DeepestLevelCode);
+        public static readonly AttenuatorProfile Pt2258 = new AttenuatorProfile(Devices.Pt2258.ChipName, -Devices.Pt2258.DeepestLevel);
 
-        /// <summary>The profile for a chip name (case-insensitive), or null when unknown.</summary>
+        /// <summary>The profile for a chip name (case-insensitive), or null when unknown (the chip descriptors decide).</summary>
         public static AttenuatorProfile? ForChip(string name)
         {
-            if (name == null) return null;
-            string upper = name.ToUpper();
-            if (upper == "DS1882") return Ds1882;
-            if (upper == "PT2258") return Pt2258;
-            return null;
+            VolumeChipKind? chip = VolumeChipKind.Named(name);
+            return chip != null ? chip.Attenuator : null;
         }
 
         /// <summary>True when db is a settable step (MinDb..0) or MuteDb.</summary>

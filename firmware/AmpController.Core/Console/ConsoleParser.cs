@@ -1,4 +1,5 @@
 using AmpController.Core.Acoustics;
+using AmpController.Core.Devices;
 using AmpController.Core.Storage;
 
 namespace AmpController.Core.SerialConsole
@@ -148,10 +149,9 @@ namespace AmpController.Core.SerialConsole
         {
             const string usage = "usage: chip DS1882|PT2258";
             if (count != 2) return usage;
-            string name = tokens[1].ToUpper();
-            if (name == "DS1882") command.Chip = VolumeChipChoice.Ds1882;
-            else if (name == "PT2258") command.Chip = VolumeChipChoice.Pt2258;
-            else return "unknown chip '" + tokens[1] + "'; " + usage;
+            VolumeChipKind? chip = VolumeChipKind.Named(tokens[1]);
+            if (chip == null) return "unknown chip '" + tokens[1] + "'; " + usage;
+            command.Chip = chip.Choice;
             command.Kind = ConsoleCommandKind.Chip;
             return null;
         }

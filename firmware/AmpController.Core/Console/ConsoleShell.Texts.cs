@@ -1,4 +1,5 @@
 using AmpController.Core.Acoustics;
+using AmpController.Core.Devices;
 using AmpController.Core.Storage;
 
 namespace AmpController.Core.SerialConsole
@@ -83,7 +84,7 @@ namespace AmpController.Core.SerialConsole
 
         private static string ChipName(VolumeChipChoice chip)
         {
-            return chip == VolumeChipChoice.Pt2258 ? "PT2258" : "DS1882";
+            return VolumeChipKind.Of(chip).Name;
         }
 
         private static string SignedSteps(int steps)

@@ -61,18 +61,11 @@ namespace AmpController.Core.Control
             if (st != DeviceStatus.Ok) return Failed(st);
             NoteMeasured(result);
             _policy.Decide(result, _decision);
-            _hasDecision = _decision.MayPlay && IsPlayable(_decision);
+            _hasDecision = _decision.PlaysOn(_ports.Volume.MinDb); // the fitted chip must hold both cap and safe start
             TakeNewDecision();
             if (!_hasDecision) return ControllerPhase.NoLoad;
             _userLevelDb = SafeLevelDb();
             return ControllerPhase.SwitchingGain;
-        }
-
-        /// <summary>A decision is playable only if the chip can actually stay at or below both cap and safe start.</summary>
-        private bool IsPlayable(GainDecision d)
-        {
-            int minDb = _ports.Volume.MinDb;
-            return d.CapDb <= 0 && d.SafeStartDb <= 0 && d.CapDb >= minDb && d.SafeStartDb >= minDb && d.GainStep >= 0;
         }
 
         /// <summary>min(safe default level, cap): where every insertion and every recovery comes up (S2, S5).</summary>

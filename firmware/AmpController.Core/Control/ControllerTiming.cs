@@ -1,3 +1,5 @@
+using AmpController.Core.Devices;
+
 namespace AmpController.Core.Control
 {
     /// <summary>Timing constants of the control loop (issue 8; budgets in docs/safety.md).</summary>
@@ -6,8 +8,11 @@ namespace AmpController.Core.Control
         /// <summary>The fixed control tick.</summary>
         public const int TickMs = 10;
 
-        /// <summary>PT2258 needs ≥ 200 ms after power-on before the first command (docs/design.md §6); DS1882 does not mind.</summary>
-        public const int PowerOnSettleMs = 200;
+        /// <summary>
+        /// The longest power-up window of the chips the board takes: a PT2258 ignores commands for 200 ms after power-on
+        /// (docs/design.md §6; its driver's constant); the DS1882 does not mind. Waited at start-up and after a recovery.
+        /// </summary>
+        public const int PowerOnSettleMs = Pt2258.PowerUpDelayMs;
 
         /// <summary>Jack switch must read inserted this long (contacts chatter while the plug slides in).</summary>
         public const int InsertionDebounceMs = 40;

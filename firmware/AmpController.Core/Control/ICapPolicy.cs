@@ -5,7 +5,7 @@ namespace AmpController.Core.Control
     /// <summary>What the safety policy decided for one measured load. All levels are attenuator settings in dB (≤ 0).</summary>
     public sealed class GainDecision
     {
-        /// <summary>False for loads that must stay muted (short, open): S7.</summary>
+        /// <summary>The policy's verdict: false for loads that must stay muted (short, open): S7. See <see cref="PlaysOn"/>.</summary>
         public bool MayPlay;
 
         /// <summary>Gain-relay step (board profile order, lowest gain first) and its gain in dB.</summary>
@@ -51,6 +51,16 @@ namespace AmpController.Core.Control
         /// </summary>
         public double ProgrammeDbAtZeroDb = double.NaN;
         public double OfferProgrammeDbAtZeroDb = double.NaN;
+
+        /// <summary>
+        /// Whether this decision plays on a chip whose deepest step is <paramref name="minDb"/> (issue 17: the one
+        /// definition, for the controller and the simulator's checker): the policy lets the load play (S7), and cap and
+        /// safe start are steps the fitted chip can hold (not above 0 dB, not below its range) at a real gain step.
+        /// </summary>
+        public bool PlaysOn(int minDb)
+        {
+            return MayPlay && CapDb <= 0 && SafeStartDb <= 0 && CapDb >= minDb && SafeStartDb >= minDb && GainStep >= 0;
+        }
 
         public void CopyFrom(GainDecision other)
         {

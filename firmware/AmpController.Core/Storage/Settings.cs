@@ -1,4 +1,5 @@
 using AmpController.Core.Acoustics;
+using AmpController.Core.Devices;
 
 namespace AmpController.Core.Storage
 {
@@ -134,7 +135,7 @@ namespace AmpController.Core.Storage
 
         public SettingsResult TrySetVolumeChip(VolumeChipChoice chip)
         {
-            if (chip != VolumeChipChoice.Ds1882 && chip != VolumeChipChoice.Pt2258) return SettingsResult.ChipInvalid;
+            if (VolumeChipKind.Find(chip) == null) return SettingsResult.ChipInvalid;
             VolumeChip = chip;
             return SettingsResult.Ok;
         }

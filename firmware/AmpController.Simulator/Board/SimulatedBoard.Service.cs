@@ -17,8 +17,7 @@ public sealed partial class SimulatedBoard
     /// <summary>ServicePorts over this boot's drivers and the shared bus, flash and sense circuit.</summary>
     public ServicePorts ServicePorts()
     {
-        bool pt = VolumeChip is SimPt2258;
-        return new ServicePorts(Clock, Observer, VolumeDriver, VolumeChip.Address, pt, (Tca9534)SwitchesDriver, Expander.Address,
+        return new ServicePorts(Clock, Observer, VolumeDriver, Chip.Address, Chip.WriteOnly, (Tca9534)SwitchesDriver, Expander.Address,
             Relay, JackSwitch, _sensor.Estimator, _sensor.Circuit.Ports, new SenseCalibrationStore(Flash))
         {
             VolumeSupplyGood = Supervisor,

@@ -76,15 +76,15 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Relay.Rising = OutputRelayRose;
         Relay.World = Clock;
         Relay.FirmwareAheadMs = () => Runtime.AheadMs;
-        bool pt = config.VolumeChip == VolumeChipChoice.Pt2258;
-        VolumeChip = pt ? new SimPt2258(Clock, SimPt2258.DefaultAddress, config.Seed) : new SimDs1882();
-        Supervisor = pt ? new SimSupplySupervisor(Clock, config.Seed + 4) : null;
+        Chip = VolumeChipKind.Of(config.VolumeChip);
+        VolumeChip = SimVolumeChipModels.Create(Chip, Clock, config.Seed);
+        Supervisor = Chip.SupplySupervised ? new SimSupplySupervisor(Clock, config.Seed + 4) : null;
         Expander = new SimTca9534();
         Bus.Attach(VolumeChip);
         Bus.Attach(Expander);
         _sensor = new SimSenseFrontEnd(config.Seed, Clock, () => Expander.SenseRelayClosed, () => Relay.Closed);
         LoadWatch = new SimLoadWatch(config.Seed, () => Relay.Closed, _sensor.Circuit.Left, _sensor.Circuit.Right, _sensor.Circuit.Source);
-        Profile = BoardProfile.Reference(pt ? AttenuatorProfile.Pt2258 : AttenuatorProfile.Ds1882);
+        Profile = BoardProfile.Reference(Chip.Attenuator);
         Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay, Clock);
         Policy = new SafetyCapPolicy(Profile);
         Policy.Input.LimitDbA = config.LimitDbA;
@@ -123,6 +123,9 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public BusGuard Guard { get; private set; } = null!;
     public SimI2cBus Bus { get; }
     public ISimVolumeChip VolumeChip { get; }
+
+    /// <summary>The volume chip fitted (BoardConfig.VolumeChip), as Core describes it.</summary>
+    public VolumeChipKind Chip { get; }
 
     /// <summary>The PT2258's supply supervisor (null on the DS1882 board, which reads its chip back instead).</summary>
     public SimSupplySupervisor? Supervisor { get; }
@@ -236,9 +239,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Runtime.Reset();
         PulseCounter.Restart(); // GpioPulseCounter.Start() at start-up clears the count
         JackEdges.Restart();
-        bool pt = VolumeChip is SimPt2258;
         Guard = new BusGuard(Observer, Runtime, Relay, Observer);
-        VolumeDriver = pt ? new Pt2258(Guard, VolumeChip.Address, Runtime, Runtime.NowMs) : new Ds1882(Guard, VolumeChip.Address);
+        VolumeDriver = Chip.CreateDriver(Guard, Runtime, Runtime.NowMs);
         SwitchesDriver = new Tca9534(Guard, Expander.Address);
         var guard = new BootLoopGuard(Flash);
         guard.Load();

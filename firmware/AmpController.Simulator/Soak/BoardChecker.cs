@@ -309,7 +309,7 @@ public sealed class BoardChecker
         };
         var d = new GainDecision();
         policy.Decide(sense, d);
-        return d.MayPlay && d.CapDb >= _board.VolumeDriver.MinDb && d.SafeStartDb >= _board.VolumeDriver.MinDb;
+        return d.PlaysOn(_board.VolumeDriver.MinDb);
     }
 
     /// <summary>Throws the violation; the message (built only now) carries the hardware state and the recent history.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using AmpController.Core.Acoustics;
+using AmpController.Core.Devices;
 using AmpController.Core.Storage;
 using AmpController.Simulator.Board;
 
@@ -13,7 +14,7 @@ public static class Names
     public static readonly EnumNames<SensitivityUnit> Units = new("unit", SensitivityUnits.Name, ignoreCase: true);
 
     public static readonly EnumNames<VolumeChipChoice> VolumeChips = new("volume chip",
-        c => c == VolumeChipChoice.Pt2258 ? AttenuatorProfile.Pt2258.Name : AttenuatorProfile.Ds1882.Name);
+        c => VolumeChipKind.Of(c).Name);
 
     /// <summary>"a, b, c": the allowed names in an error message.</summary>
     public static string List(IEnumerable<string> names) => string.Join(", ", names);

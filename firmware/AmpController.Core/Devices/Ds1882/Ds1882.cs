@@ -10,6 +10,9 @@ namespace AmpController.Core.Devices
     /// </summary>
     public sealed class Ds1882 : IVolumeChip
     {
+        /// <summary>The chip's name wherever it is shown or parsed (console, trace, scenarios).</summary>
+        public const string ChipName = "DS1882";
+
         // Command byte: the two MSBs select the target (datasheet "Potentiometer Wiper Setting", "Configuration Register").
         internal const byte SelectPot0 = 0x00;
         internal const byte SelectPot1 = 0x40;
@@ -53,7 +56,7 @@ namespace AmpController.Core.Devices
             _address = address;
         }
 
-        public string Name { get { return "DS1882"; } }
+        public string Name { get { return ChipName; } }
 
         public int MinDb { get { return -DeepestLevelCode; } }
 

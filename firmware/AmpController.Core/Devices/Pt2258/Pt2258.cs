@@ -11,6 +11,9 @@ namespace AmpController.Core.Devices
     /// </summary>
     public sealed class Pt2258 : IVolumeChip
     {
+        /// <summary>The chip's name wherever it is shown or parsed (console, trace, scenarios).</summary>
+        public const string ChipName = "PT2258";
+
         /// <summary>Minimum time from power-on to the first transfer (datasheet "Control software procedure").</summary>
         public const int PowerUpDelayMs = 200;
 
@@ -55,7 +58,7 @@ namespace AmpController.Core.Devices
             _powerOnAtMs = powerOnAtMs;
         }
 
-        public string Name { get { return "PT2258"; } }
+        public string Name { get { return ChipName; } }
 
         public int MinDb { get { return -DeepestLevel; } }
 
