@@ -112,7 +112,7 @@ namespace AmpController.Esp32
             var watchdog = new SoftwareWatchdog();
             _monitor = new StallMonitor(watchdog, bootGuard, board.OutputRelay, new Esp32Reboot());
 
-            var switches = new Tca9534(bus, Tca9534.FirstAddress);
+            var switches = new Tca9534(bus, ReferenceAddresses.ExpanderAddress);
             var sensePorts = new SensePorts(board.SenseSource, board.SenseLeft, board.SenseRight, board.SenseSourceOn,
                 board.SenseRangeLowLeft, board.SenseRangeLowRight, board.SenseZoomLeft, board.SenseZoomRight);
             var calibrationStore = new SenseCalibrationStore(board.Files);
@@ -131,7 +131,7 @@ namespace AmpController.Esp32
             ports.LoadWatch = new LoadWatchSensor(board.LoadWatchZLeft, board.LoadWatchLevelLeft, board.LoadWatchZRight,
                 board.LoadWatchLevelRight);
             _service = new ServicePorts(board.Clock, board.Bus, volume, chip.Address, chip.WriteOnly, switches,
-                Tca9534.FirstAddress, board.OutputRelay,
+                ReferenceAddresses.ExpanderAddress, board.OutputRelay,
                 board.JackSwitch, sensor, sensePorts, calibrationStore);
             _service.VolumeSupplyGood = ports.VolumeSupplyGood;
             _service.Heap = new Esp32HeapProbe();

@@ -15,7 +15,7 @@ namespace AmpController.Core.Devices
     {
         public readonly VolumeChipChoice Choice;
         public readonly AttenuatorProfile Attenuator;
-        /// <summary>The chip's 7-bit I2C address on the reference board (address pins to GND, Devices/*/README.md).</summary>
+        /// <summary>The chip's 7-bit I2C address on the reference board (<see cref="ReferenceAddresses"/>).</summary>
         public readonly int Address;
         /// <summary>True when nothing can be read back (PT2258): Verify rewrites the state instead (S6).</summary>
         public readonly bool WriteOnly;
@@ -24,11 +24,11 @@ namespace AmpController.Core.Devices
 
         /// <summary>DS1882: powers up muted, answers at once, read back every supervision period (S6).</summary>
         public static readonly VolumeChipKind Ds1882 = new VolumeChipKind(VolumeChipChoice.Ds1882, AttenuatorProfile.Ds1882,
-            Devices.Ds1882.FirstAddress, false, false);
+            ReferenceAddresses.VolumeChipAddress, false, false);
 
         /// <summary>PT2258: write-only, ignores writes for its power-up window, its supply watched by the supervisor.</summary>
         public static readonly VolumeChipKind Pt2258 = new VolumeChipKind(VolumeChipChoice.Pt2258, AttenuatorProfile.Pt2258,
-            Devices.Pt2258.BaseAddress, true, true);
+            ReferenceAddresses.Pt2258Address, true, true);
 
         private static readonly VolumeChipKind[] All = { Ds1882, Pt2258 };
 

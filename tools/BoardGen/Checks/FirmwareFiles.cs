@@ -29,11 +29,11 @@ public static class FirmwareFiles
         return rows;
     }
 
-    /// <summary>public const int XxxAddress = 0x..; in firmware/AmpController.Esp32/Esp32Board.cs.</summary>
+    /// <summary>public const int XxxAddress = 0x..; in firmware/AmpController.Core/Devices/ReferenceAddresses.cs.</summary>
     public static Dictionary<string, int> BoardAddresses(string repo)
     {
         var a = new Dictionary<string, int>();
-        string text = File.ReadAllText(Path.Combine(repo, "firmware/AmpController.Esp32/Esp32Board.cs"));
+        string text = File.ReadAllText(Path.Combine(repo, "firmware/AmpController.Core/Devices/ReferenceAddresses.cs"));
         foreach (Match m in Regex.Matches(text, @"const int (\w+Address) = 0x([0-9A-Fa-f]+);")) a[m.Groups[1].Value] = System.Convert.ToInt32(m.Groups[2].Value, 16);
         return a;
     }

@@ -5,7 +5,7 @@ using BoardGen.Model;
 namespace BoardGen.Checks;
 
 /// <summary>
-/// I2C addresses set by the address pins on the board against the firmware (Esp32Board's constants and each driver's
+/// I2C addresses set by the address pins on the board against the firmware (Core/Devices/ReferenceAddresses and each driver's
 /// address range, docs/design.md section 6); every chip on the ESP32's I2C nets (directly or through a BSS138 level
 /// shifter); no two chips on one address.
 /// </summary>
@@ -40,8 +40,8 @@ public static class I2cCheck
                 if (net != null && net.IsSupply) address += weight;
                 else f.Add(new Finding("i2c-address-pin", $"{part.Ref}.{chip.Pins[bit]} is on {net?.Name ?? "nothing"}, neither GND nor a supply"));
             }
-            if (!constants.TryGetValue(chip.BoardConstant, out int expected)) f.Add(new Finding("i2c-address", $"Esp32Board.cs has no {chip.BoardConstant}"));
-            else if (expected != address) f.Add(new Finding("i2c-address", $"{part.Ref} answers at 0x{address:X2}, the firmware (Esp32Board.{chip.BoardConstant}) uses 0x{expected:X2}"));
+            if (!constants.TryGetValue(chip.BoardConstant, out int expected)) f.Add(new Finding("i2c-address", $"ReferenceAddresses.cs has no {chip.BoardConstant}"));
+            else if (expected != address) f.Add(new Finding("i2c-address", $"{part.Ref} answers at 0x{address:X2}, the firmware (ReferenceAddresses.{chip.BoardConstant}) uses 0x{expected:X2}"));
             int first = FirmwareFiles.DriverConstant(repo, chip.Driver, chip.RangeFirst);
             int last = chip.RangeLast == null ? first + 6 : FirmwareFiles.DriverConstant(repo, chip.Driver, chip.RangeLast);
             if (address < first || address > last) f.Add(new Finding("i2c-address", $"{part.Ref} at 0x{address:X2} is outside the {chip.Driver} driver's range 0x{first:X2}-0x{last:X2}"));
