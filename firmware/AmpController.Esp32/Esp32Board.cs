@@ -1,7 +1,10 @@
 using System.Device.Adc;
 using System.Device.Gpio;
+using AmpController.Core.Composition;
 using AmpController.Core.Input;
 using AmpController.Core.Platform;
+using AmpController.Core.Sensing;
+using AmpController.Core.Supervision;
 using AmpController.Esp32.Adapters;
 
 namespace AmpController.Esp32
@@ -82,6 +85,22 @@ namespace AmpController.Esp32
             WatchdogFeed = new Esp32WatchdogFeed(gpio, BoardPins.WatchdogFeed);
 
             Files = new FlashFileStore();
+        }
+
+        /// <summary>The board as the Core builder takes it (Composition/AmpBuilder): pins, converters, bus, flash, clock.</summary>
+        public BoardPorts Ports(IDeviceReboot reboot)
+        {
+            var sense = new SensePorts(SenseSource, SenseLeft, SenseRight, SenseSourceOn, SenseRangeLowLeft, SenseRangeLowRight,
+                SenseZoomLeft, SenseZoomRight);
+            var ports = new BoardPorts(Clock, Bus, Files, OutputRelay, JackSwitch, EncoderA, EncoderB, EncoderPush, sense, reboot,
+                LoadWatchZLeft, LoadWatchLevelLeft, LoadWatchZRight, LoadWatchLevelRight);
+            ports.Probe = (IBusProbe)Bus; // the bit-banged address probe on the same pins (Esp32RegisterBus)
+            ports.VolumeSupplyGood = VolumeSupplyGood;
+            ports.EncoderCounter = EncoderCounter;
+            ports.JackEdges = JackEdges;
+            ports.WatchdogFeed = WatchdogFeed;
+            ports.VolumePowerOnAtMs = 0; // the volume chip powers up with the MCU; the PT2258's driver waits out its 200 ms
+            return ports;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Storage;
@@ -29,8 +30,17 @@ public sealed record HeadphoneLoad(double LeftOhm, double RightOhm, double Sensi
 /// <summary>A fault to inject (docs/design.md §7 fault kinds: nack, stuckBus, chipReset, bitFlip, adcSpike, powerCycle, ...).</summary>
 public sealed record FaultSpec(BoardFaultKind Kind, FaultDevice Device = FaultDevice.Volume, int Count = 1, int DurationMs = 0);
 
-/// <summary>A user's headphone profile (docs/design.md §7 scenario "profiles").</summary>
-public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, SensitivityUnit Unit);
+/// <summary>A user's headphone profile (docs/design.md §7 scenario "profiles"), stored as the console stores it (BoardFlash).</summary>
+public sealed record ProfileSpec(string Name, double ImpedanceOhm, double Sensitivity, SensitivityUnit Unit)
+{
+    /// <summary>A name the device stores for a model name: its first 16 characters of A–Z a–z 0–9 . _ + -
+    /// (Core/Storage/StoredProfile.IsNameChar), "headphone" when none is left.</summary>
+    public static string StorableName(string model)
+    {
+        var chars = model.Where(StoredProfile.IsNameChar).Take(StoredProfile.MaxNameLength).ToArray();
+        return chars.Length == 0 ? "headphone" : new string(chars);
+    }
+}
 
 /// <summary>Board and user configuration for one simulation run. LoadWatch false builds the controller without its load
 /// watch (a board before issue 19), for tests that show what the watch prevents.</summary>

@@ -102,6 +102,6 @@ public sealed partial class SimulatedBoard
         long now = Runtime.NowMs;
         if (now < _nextMonitorMs) return;
         _nextMonitorMs = DeviceTiming.NextTimerExpiry(_nextMonitorMs, SoftwareWatchdog.DefaultPeriodMs, now);
-        _monitor.Check();
+        Amp.Monitor.Check();
     }
 }

@@ -17,13 +17,10 @@ public sealed partial class SimulatedBoard
     /// <summary>ServicePorts over this boot's drivers and the shared bus, flash and sense circuit.</summary>
     public ServicePorts ServicePorts()
     {
-        return new ServicePorts(Clock, Observer, VolumeDriver, Chip.Address, Chip.WriteOnly, (Tca9534)SwitchesDriver, Expander.Address,
-            Relay, JackSwitch, _sensor.Estimator, _sensor.Circuit.Ports, new SenseCalibrationStore(Flash))
-        {
-            VolumeSupplyGood = Supervisor,
-            Heap = new HostHeapProbe(),
-            TimingNote = TimingNote,
-        };
+        ServicePorts service = Amp.CreateServicePorts();
+        service.Heap = new HostHeapProbe();
+        service.TimingNote = TimingNote;
+        return service;
     }
 
     /// <summary>A chip that does not answer at all (never fitted, or its address strap wrong): every transfer NACKed.</summary>

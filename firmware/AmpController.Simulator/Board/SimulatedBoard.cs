@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AmpController.Core.Acoustics;
+using AmpController.Core.Composition;
 using AmpController.Core.Control;
 using AmpController.Core.Dose;
 using AmpController.Core.Devices;
@@ -39,7 +40,6 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     private readonly SimContacts _button;
     private readonly SimSenseFrontEnd _sensor;
     private readonly Random _flicker;
-    private StallMonitor _monitor = null!;
     private bool _rebootRequested;
     private long _stalledUntilMs = -1;
     private bool _stalled;
@@ -55,8 +55,12 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     /// controller whose "open" never reaches the relay). Null in every real use.</param>
     /// <param name="buttonUnderTest">Wraps the push button's pin as the controller reads it, for the same purpose (a
     /// controller that sees a press the pin never had: the S12 checker must report what it confirms). Null in every real use.</param>
+    /// <param name="storedFlash">A flash that already holds what the listener stored (`ampsim console --flash`): the
+    /// firmware boots from it, the chip it names is the one fitted, and the config's settings are not written. Null:
+    /// <see cref="Flash"/>, holding the config's settings as the device stores them.</param>
     public SimulatedBoard(BoardConfig config, Func<ICapPolicy, ICapPolicy>? policyUnderTest = null,
-        Func<IDigitalOutput, IDigitalOutput>? relayUnderTest = null, Func<IDigitalInput, IDigitalInput>? buttonUnderTest = null)
+        Func<IDigitalOutput, IDigitalOutput>? relayUnderTest = null, Func<IDigitalInput, IDigitalInput>? buttonUnderTest = null,
+        IFileStore? storedFlash = null)
     {
         _config = config ?? throw new ArgumentNullException(nameof(config));
         _policyUnderTest = policyUnderTest;
@@ -76,7 +80,8 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Relay.Rising = OutputRelayRose;
         Relay.World = Clock;
         Relay.FirmwareAheadMs = () => Runtime.AheadMs;
-        Chip = VolumeChipKind.Of(config.VolumeChip);
+        StoredSettings = storedFlash == null ? BoardFlash.SettingsOf(config) : BoardFlash.Load(storedFlash);
+        Chip = VolumeChipKind.Of(StoredSettings.VolumeChip);
         VolumeChip = SimVolumeChipModels.Create(Chip, Clock, config.Seed);
         Supervisor = Chip.SupplySupervised ? new SimSupplySupervisor(Clock, config.Seed + 4) : null;
         Expander = new SimTca9534();
@@ -84,13 +89,10 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         Bus.Attach(Expander);
         _sensor = new SimSenseFrontEnd(config.Seed, Clock, () => Expander.SenseRelayClosed, () => Relay.Closed);
         LoadWatch = new SimLoadWatch(config.Seed, () => Relay.Closed, _sensor.Circuit.Left, _sensor.Circuit.Right, _sensor.Circuit.Source);
-        Profile = BoardProfile.Reference(Chip.Attenuator);
         Observer = new SafetyObserver(Bus, Expander, VolumeChip, Relay, Clock);
-        Policy = new SafetyCapPolicy(Profile);
-        Policy.Input.LimitDbA = config.LimitDbA;
-        Policy.Input.SafeDefaultDbA = config.SafeDefaultDbA;
-        Policy.Input.AckLimitDbA = config.AckLimitDbA;
-        Policy.Input.Profiles = ToProfiles(config);
+        // What the factory and the listener stored before the first boot, through the device's own stores (issue 17).
+        if (storedFlash == null) BoardFlash.Seed(Flash.Factory, StoredSettings, _sensor.FactoryCalibration);
+        Files = storedFlash == null ? Flash : BoardFlash.OverFactory(storedFlash, _sensor.FactoryCalibration);
         Boot();
     }
 
@@ -98,6 +100,13 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public const int I2cDataGpio = 21, I2cClockGpio = 22;
 
     public BoardConfig Config => _config;
+
+    /// <summary>The flash the firmware boots from: <see cref="Flash"/>, or the stored flash given to the constructor.</summary>
+    public IFileStore Files { get; }
+
+    /// <summary>The settings stored before the first boot (BoardFlash: the config as the device stores it). The checkers
+    /// hold the board to these: the limit in force is <see cref="Settings.EffectiveLimitDbA"/> (S4, at most 85 dBA: S12).</summary>
+    public Settings StoredSettings { get; }
 
     /// <summary>The world's time (the hardware's); the firmware reads <see cref="Runtime"/>.</summary>
     public SimClock Clock { get; }
@@ -119,8 +128,11 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimEdgeCounter JackEdges { get; } = new();
     public SimEncoder Encoder { get; }
 
+    /// <summary>This boot's object graph, built by the Core builder from the board's ports and the stored settings.</summary>
+    public Amp Amp { get; private set; } = null!;
+
     /// <summary>This boot's bus guard between the drivers and the bus (Core/Devices/BusGuard).</summary>
-    public BusGuard Guard { get; private set; } = null!;
+    public BusGuard Guard => Amp.Bus;
     public SimI2cBus Bus { get; }
     public ISimVolumeChip VolumeChip { get; }
 
@@ -140,10 +152,10 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public int FlashWrites => Flash.Writes;
 
     /// <summary>This boot's mute memory over <see cref="Flash"/> (issue 19), flushed after every control tick.</summary>
-    public StoredMute MuteMemory { get; private set; } = null!;
+    public StoredMute MuteMemory => Amp.MuteMemory;
 
     /// <summary>The stored sound dose (S13): loaded at boot, written between ticks.</summary>
-    public DoseStore DoseStore { get; private set; } = null!;
+    public DoseStore DoseStore => Amp.DoseStore;
 
     /// <summary>Bytes allocated inside Controller.Tick alone (not the flash writes between ticks), since construction.</summary>
     public long ControlTickBytes { get; private set; }
@@ -152,18 +164,20 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
     public SimLoadWatch LoadWatch { get; }
 
     /// <summary>The firmware's side of the load watch in the running controller.</summary>
-    public LoadWatchSensor LoadWatchDriver { get; private set; } = null!;
-    public BoardProfile Profile { get; }
-    public SafetyCapPolicy Policy { get; }
+    public LoadWatchSensor LoadWatchDriver => Amp.LoadWatch;
+
+    /// <summary>This boot's policy, fed from the stored settings; its board profile follows the stored chip choice.</summary>
+    public SafetyCapPolicy Policy => Amp.Policy;
+    public BoardProfile Profile => Amp.Policy.Input.Board;
 
     /// <summary>The sense front end's circuit (ADC, parts, pins): for tests that count ADC reads or check the window.</summary>
     public SimSenseCircuit SenseCircuit => _sensor.Circuit;
 
     /// <summary>The drivers' view of the bus: the simulated bus behind the S3 / relay-closing observer.</summary>
     public SafetyObserver Observer { get; }
-    public Controller Controller { get; private set; } = null!;
-    public IVolumeChip VolumeDriver { get; private set; } = null!;
-    public IBoardSwitches SwitchesDriver { get; private set; } = null!;
+    public Controller Controller => Amp.Controller;
+    public IVolumeChip VolumeDriver => Amp.Volume;
+    public IBoardSwitches SwitchesDriver => Amp.Switches;
 
     /// <summary>The physical headphone in the jack (null: nothing).</summary>
     public HeadphoneLoad? Load { get; private set; }
@@ -235,47 +249,25 @@ public sealed partial class SimulatedBoard : ISimulatedBoard, IDeviceReboot, IEx
         _stalledUntilMs = -1;
         Relay.Release();
         Encoder.Clear();
-        _sensor.Stop();
+        if (Amp != null) Amp.Sensor.Stop(); // the reset releases the test source's pin
         Runtime.Reset();
         PulseCounter.Restart(); // GpioPulseCounter.Start() at start-up clears the count
         JackEdges.Restart();
-        Guard = new BusGuard(Observer, Runtime, Relay, Observer);
-        VolumeDriver = Chip.CreateDriver(Guard, Runtime, Runtime.NowMs);
-        SwitchesDriver = new Tca9534(Guard, Expander.Address);
-        var guard = new BootLoopGuard(Flash);
-        guard.Load();
-        var watchdog = new SoftwareWatchdog();
-        _monitor = new StallMonitor(watchdog, guard, Relay, this);
         _nextMonitorMs = Clock.NowMs + SoftwareWatchdog.DefaultPeriodMs;
         _loopDeadlineMs = _nextLoopMs = Clock.NowMs + ControllerTiming.TickMs;
-        // As the ESP32 app starts (Program): the stored settings are loaded; the mute memory keeps the listener's mute.
-        var settings = new Settings();
-        var store = new SettingsStore(Flash);
-        store.Load(settings);
-        MuteMemory = new StoredMute(store, settings);
-        var ports = new ControllerPorts(Runtime, VolumeDriver, SwitchesDriver, _sensor, _relayUnderTest?.Invoke(Relay) ?? Relay, JackSwitch,
-            EncoderA, EncoderB, _buttonUnderTest?.Invoke(MuteButton) ?? MuteButton)
+        // As the ESP32 app starts (Program): the Core builder loads the stored settings from flash, which choose the
+        // driver and feed the policy, and builds everything on the board's ports; the volume chip powered up just now.
+        var ports = new BoardPorts(Runtime, Observer, Files, Relay, JackSwitch, EncoderA, EncoderB, MuteButton,
+            _sensor.Circuit.Ports, this, LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight)
         {
-            Bus = Guard, VolumeSupplyGood = Supervisor, MuteMemory = MuteMemory, EncoderCounter = PulseCounter,
-            JackEdges = JackEdges, WatchdogFeed = Watchdog,
+            Probe = Observer, VolumeSupplyGood = Supervisor, EncoderCounter = PulseCounter, JackEdges = JackEdges,
+            WatchdogFeed = Watchdog, LoadWatchFitted = _config.LoadWatch, VolumePowerOnAtMs = Runtime.NowMs,
         };
-        LoadWatchDriver = new LoadWatchSensor(LoadWatch.ZLeft, LoadWatch.LevelLeft, LoadWatch.ZRight, LoadWatch.LevelRight);
-        if (_config.LoadWatch) ports.LoadWatch = LoadWatchDriver;
-        Controller = new Controller(ports, _policyUnderTest?.Invoke(Policy) ?? Policy, watchdog, guard);
-        DoseStore = new DoseStore(Flash);
-        DoseStore.Load(Controller.Dose, Clock.NowMs);
-    }
-
-    private static HeadphoneProfile[]? ToProfiles(BoardConfig config)
-    {
-        if (config.Profiles == null || config.Profiles.Count == 0) return null;
-        var profiles = new HeadphoneProfile[config.Profiles.Count];
-        for (int i = 0; i < profiles.Length; i++)
-        {
-            ProfileSpec p = config.Profiles[i];
-            profiles[i] = new HeadphoneProfile(p.Name, p.ImpedanceOhm, p.Sensitivity, p.Unit);
-        }
-        return profiles;
+        Amp amp = AmpBuilder.Assemble(ports);
+        if (_relayUnderTest != null) amp.Ports.OutputRelay = _relayUnderTest(Relay);
+        if (_buttonUnderTest != null) amp.Ports.MuteButton = _buttonUnderTest(MuteButton);
+        Amp = amp;
+        AmpBuilder.Start(amp, _policyUnderTest?.Invoke(amp.Policy) ?? amp.Policy);
     }
 
 }

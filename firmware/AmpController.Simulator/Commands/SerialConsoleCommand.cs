@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.CommandLine;
 using System.IO;
+using AmpController.Core.Composition;
 using AmpController.Core.Control;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
@@ -79,19 +80,12 @@ public sealed class SerialConsoleCommand : ICommand
         var stdin = io.In;
         var stdout = io.Out;
         var output = new WriterOutput(stdout);
-        var settings = new Settings();
         IFileStore files = flashDir == null ? new SimFileStore() : new HostDirectoryFileStore(flashDir);
-        var store = new SettingsStore(files);
-        LoadOutcome outcome = store.Load(settings);
-        store.RepairCopies(); // as the device does at start-up (S9)
-        output.WriteLine(store.Status.Describe());
-        if (outcome == LoadOutcome.CorruptDefaults)
-            output.WriteLine("WARNING: stored settings are corrupt; running on defaults until the next 'save'");
-
-        var board = new SimulatedBoard(new BoardConfig(
-            Seed: seed, VolumeChip: settings.VolumeChip));
-        settings.ApplyTo(board.Policy.Input);
-        output.WriteLine("volume chip " + board.VolumeDriver.Name + " (stored choice)");
+        // The board boots from this flash through the Core builder, as the device does: the settings, the chip they
+        // name (the one fitted here) and the calibration; the start-up report is the device's.
+        var board = new SimulatedBoard(new BoardConfig(Seed: seed), storedFlash: files);
+        Amp amp = board.Amp;
+        amp.ReportSettings(output);
         if (missing != null)
         {
             int address = missing == "expander" ? board.Expander.Address : board.VolumeChip.Address;
@@ -102,10 +96,8 @@ public sealed class SerialConsoleCommand : ICommand
         RunFor(board, StartupMs);
 
         // Made after the plug settled: the actions reach the controller of this boot (no fault reboots it here).
-        ServicePorts servicePorts = board.ServicePorts();
-        servicePorts.CalibrationStore = new SenseCalibrationStore(files); // calibrate stores where the settings live
-        var service = new ConsoleService(board.Controller, servicePorts, RuntimeVersion);
-        var shell = new ConsoleShell(settings, store, new ControllerConsoleActions(board.Controller, board.Policy, settings), service);
+        var service = new ConsoleService(board.Controller, board.ServicePorts(), RuntimeVersion);
+        var shell = new ConsoleShell(amp.Settings, amp.Store, new ControllerConsoleActions(board.Controller, board.Policy, amp.Settings), service);
         var session = new ConsoleSession(new ReaderLineSource(stdin, board, sensitivity, output), shell, output);
         // A working procedure or a reply waiting for the controller is stepped once per control period, as on the device.
         while (session.Poll()) RunFor(board, session.Busy ? ControllerTiming.TickMs : SettleMsPerLine);

@@ -71,6 +71,21 @@ public sealed class SimFileStore : IFileStore
         return true;
     }
 
+    /// <summary>The flash as the factory programmer (or the listener's earlier sessions) left it before the first boot:
+    /// written with the device's own stores through this view, not counted as the device's writes.</summary>
+    public IFileStore Factory => new FactoryProgrammer(this);
+
+    private sealed class FactoryProgrammer(SimFileStore flash) : IFileStore
+    {
+        public byte[]? ReadAll(string name) => flash.ReadAll(name);
+
+        public bool WriteAll(string name, byte[] data)
+        {
+            flash.Put(name, data);
+            return true;
+        }
+    }
+
     /// <summary>Puts a file as it is (a test's prepared content); not counted as a write.</summary>
     public void Put(string name, byte[]? data)
     {

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using AmpController.Core.Acoustics;
 using AmpController.Core.Control;
+using AmpController.Core.SerialConsole;
+using AmpController.Core.Storage;
 using AmpController.Simulator.Board;
 using AmpController.Simulator.Scenario.Json;
 using AmpController.Simulator.Vocabulary;
@@ -34,6 +36,7 @@ public static class ScenarioLoader
         double safeDefault = Number(file.Settings?.SafeDefaultDbA ?? 70, "$.settings.safeDefaultDbA", 60, 80, "dBA"); // S2: 60–80 dBA
         double ackLimit = Number(file.Settings?.AckLimitDbA ?? 100, "$.settings.ackLimitDbA", 85, 100, "dBA");           // S12: 85–100 dBA
         var profiles = (file.Profiles ?? []).Select((p, i) => Profile(p, $"$.profiles[{i}]")).ToList();
+        Storable(profiles);
         var events = Events(file.Events, duration);
         var expect = (file.Expect ?? []).SelectMany((e, i) => Expectations(e, $"$.expect[{i}]", duration)).ToList();
         var board = new BoardConfig(seed, file.Board?.VolumeChip ?? Core.Storage.VolumeChipChoice.Ds1882, limit, safeDefault, profiles,
@@ -46,6 +49,18 @@ public static class ScenarioLoader
         Number(p.ImpedanceOhm, path + ".impedanceOhm", 1, 100_000, "Ω"),
         Number(p.Sensitivity, path + ".sensitivity", 50, 160, "dB"),
         p.Unit);
+
+    /// <summary>Profiles reach the firmware through the device's store (BoardFlash): one the console would refuse is an error here.</summary>
+    static void Storable(IReadOnlyList<ProfileSpec> profiles)
+    {
+        var settings = new Settings();
+        for (int i = 0; i < profiles.Count; i++)
+        {
+            SettingsResult result = settings.TryAddProfile(BoardFlash.Stored(profiles[i]));
+            if (result != SettingsResult.Ok)
+                throw new ScenarioException($"$.profiles[{i}]", "the device cannot store this profile: " + ConsoleMessages.Explain(result));
+        }
+    }
 
     static List<ScenarioEvent> Events(List<EventJson> items, long duration)
     {

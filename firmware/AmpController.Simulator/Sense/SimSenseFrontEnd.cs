@@ -9,13 +9,14 @@ using AmpController.Simulator.Platform;
 namespace AmpController.Simulator.Sense;
 
 /// <summary>
-/// The simulated board's impedance sensor: the real firmware estimator (Core ImpedanceSensor) on the simulated sense
-/// circuit of the board drawn from the seed, with its factory calibration. The circuit sees the board's relays: the
-/// sense relay (expander bit) connects the jack, the output relay's form-C contact disconnects the test source.
+/// The simulated board's sense front end: the circuit of the board drawn from the seed (ADC, parts, pins) and its factory
+/// calibration, which the factory writes to flash for the firmware to load at boot (Board/BoardFlash). The firmware's
+/// estimator (Core ImpedanceSensor) is built on <see cref="SimSenseCircuit.Ports"/> by the Core builder, as on the device.
+/// The circuit sees the board's relays: the sense relay (expander bit) connects the jack, the output relay's form-C
+/// contact disconnects the test source.
 /// </summary>
-public sealed class SimSenseFrontEnd : IImpedanceSensor
+public sealed class SimSenseFrontEnd
 {
-    readonly ImpedanceSensor _sensor;
     HeadphoneLoad? _load;
 
     public SimSenseFrontEnd(int seed, IClock clock, Func<bool> senseRelayClosed, Func<bool> outputRelayClosed)
@@ -23,13 +24,13 @@ public sealed class SimSenseFrontEnd : IImpedanceSensor
         Circuit = SimSenseCircuit.FromSeed(seed, clock);
         Circuit.SenseRelayClosed = senseRelayClosed;
         Circuit.OutputRelayClosed = outputRelayClosed;
-        _sensor = Circuit.CreateSensor(SimSenseRig.FactoryCalibration(seed));
+        FactoryCalibration = SimSenseRig.FactoryCalibration(seed);
     }
 
     public SimSenseCircuit Circuit { get; }
 
-    /// <summary>The firmware estimator itself, for the console's selftest and calibrate (Core/Service).</summary>
-    public ImpedanceSensor Estimator => _sensor;
+    /// <summary>This board's constants as the factory procedure measured them (SimSenseRig).</summary>
+    public SenseCalibration FactoryCalibration { get; }
 
     /// <summary>The physical load in the jack (null: nothing); a half-inserted plug has intermittent contacts.</summary>
     public HeadphoneLoad? Load
@@ -47,9 +48,4 @@ public sealed class SimSenseFrontEnd : IImpedanceSensor
 
     /// <summary>Drops spikes not yet delivered.</summary>
     public void ClearSpikes() => Circuit.Adc.ClearSpikes();
-
-    public SenseResult Result => _sensor.Result;
-    public void Start(long nowMs) => _sensor.Start(nowMs);
-    public bool Poll(long nowMs) => _sensor.Poll(nowMs);
-    public void Stop() => _sensor.Stop();
 }

@@ -218,7 +218,7 @@ public sealed class BoardChecker
         if (judged is double level && (!swapWindow || s.Profile != null))
         {
             if (level > limit + Tolerance) Violation("S4", $"{level:F2} dBA above the {limit} dBA limit in force with the sensitivity in force");
-            if (_atSafeLevel && level > _board.Config.SafeDefaultDbA + Tolerance)
+            if (_atSafeLevel && level > _board.StoredSettings.SafeDefaultDbA + Tolerance)
                 Violation("S2", $"{level:F2} dBA above the safe default before any turn up");
         }
         if (_board.Observer.GainChangesWhileUnsafe != 0) Violation("S3", "gain relays switched with the relay closed or the attenuator playing");
@@ -297,9 +297,7 @@ public sealed class BoardChecker
     private bool PolicyLetsItPlay(HeadphoneLoad load)
     {
         var policy = new SafetyCapPolicy(_board.Profile);
-        policy.Input.LimitDbA = _board.Config.LimitDbA;
-        policy.Input.SafeDefaultDbA = _board.Config.SafeDefaultDbA;
-        policy.Input.Profiles = _board.Policy.Input.Profiles;
+        _board.StoredSettings.ApplyTo(policy.Input);
         bool mono = _loadKind == "mono";
         var sense = new SenseResult
         {

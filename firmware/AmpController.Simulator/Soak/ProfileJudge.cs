@@ -94,8 +94,8 @@ public sealed class ProfileJudge
         if (!lingering && !_board.Stalled && Button.LatestLongPressMs < _resetMs)
             fail($"profile '{name}' in force without a long press since the last insertion, fault or reboot");
         ConfirmedTicks++;
-        var spec = _board.Config.Profiles!.First(p => p.Name == name);
-        double dbPerV = new HeadphoneProfile(spec.Name, spec.ImpedanceOhm, spec.Sensitivity, spec.Unit).DbPerV;
+        // The profile as the listener stored it (in tenths, BoardFlash): the one the firmware confirmed.
+        double dbPerV = _board.StoredSettings.FindProfile(name)!.ToPolicyProfile().DbPerV;
         InForceDbPerV = dbPerV;
         var load = _board.Load!;
         var asConfirmed = load with { SensitivityDbPerV = dbPerV, DbPerMw = null };
@@ -107,7 +107,7 @@ public sealed class ProfileJudge
         if (!wrong) return (judged, true);
         if (_unseenSwap) SwappedUnseenTicks++;
         WrongConfirmedTicks++;
-        if (s.SplDbA is double spl) WorstOverLimitDb = Math.Max(WorstOverLimitDb, spl - _board.Config.LimitDbA);
+        if (s.SplDbA is double spl) WorstOverLimitDb = Math.Max(WorstOverLimitDb, spl - _board.StoredSettings.EffectiveLimitDbA);
         return (judged, false);
     }
 }

@@ -37,8 +37,8 @@ public sealed class SoakGenerator
         int safe = Math.Min(_random.Next(60, 81), limit);
         _profiles = Enumerable.Range(0, _random.Next(0, 9))
             .Select(_ => Rows[_random.Next(Rows.Length)])
-            .DistinctBy(r => Trim(r.Model))
-            .Select(r => new ProfileSpec(Trim(r.Model), r.NominalOhm, r.DbPerV, SensitivityUnit.DbPerV))
+            .DistinctBy(r => ProfileSpec.StorableName(r.Model))
+            .Select(r => new ProfileSpec(ProfileSpec.StorableName(r.Model), r.NominalOhm, r.DbPerV, SensitivityUnit.DbPerV))
             .ToArray();
         Config = new BoardConfig(seed, chip, limit, safe, _profiles.Length == 0 ? null : _profiles);
     }
@@ -109,7 +109,7 @@ public sealed class SoakGenerator
             foreach (var p in _profiles)
             {
                 if (!MayMatch(p, row) || p.Sensitivity >= row.DbPerV - 1e-6) continue;
-                row = Rows.First(r => Trim(r.Model) == p.Name); // strictly less sensitive each time: this ends
+                row = Rows.First(r => ProfileSpec.StorableName(r.Model) == p.Name); // strictly less sensitive each time: this ends
                 replaced = true;
             }
         }
@@ -135,12 +135,5 @@ public sealed class SoakGenerator
         if (pick == 9) return new FaultSpec(K.PowerCycle, D.Board, 1, _random.Next(10, 501));
         int[] stalls = { 0, 300, 1500 };
         return new FaultSpec(K.Stall, D.Board, 1, stalls[_random.Next(stalls.Length)]);
-    }
-
-    /// <summary>A stored profile name: 1–16 characters of A–Z a–z 0–9 . _ + - (Core/Storage/StoredProfile).</summary>
-    static string Trim(string model)
-    {
-        var chars = model.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-').Take(16).ToArray();
-        return chars.Length == 0 ? "headphone" : new string(chars);
     }
 }

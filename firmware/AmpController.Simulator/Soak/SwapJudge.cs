@@ -100,7 +100,7 @@ public sealed class SwapJudge(SimulatedBoard board)
 
     private void CountIfOver(BoardSnapshot s, double? confirmedDbPerV, Action<string> fail)
     {
-        double limit = Limit?.Invoke() ?? board.Config.LimitDbA;
+        double limit = Limit?.Invoke() ?? board.StoredSettings.EffectiveLimitDbA;
         if (!s.RelayClosed || s.SplDbA is not double spl || spl <= limit + Tolerance
             || spl + board.LoadWatch.Programme.LevelDb <= limit + Tolerance) return;
         if (_overMs == 0) DangerousSwaps++;

@@ -95,7 +95,7 @@ public sealed class TierJudge
         if (acknowledged && !_wasAcknowledged && legit) Unlocks++;
         _wasAcknowledged = acknowledged;
         bool ending = legit && now - _tierEndedMs <= TierEndToDefaultMs;
-        LimitDbA = legit && (acknowledged || ending) ? _board.Config.AckLimitDbA : _board.Config.LimitDbA;
+        LimitDbA = legit && (acknowledged || ending) ? _board.StoredSettings.AckLimitDbA : _board.StoredSettings.EffectiveLimitDbA;
         if (acknowledged && s.RelayClosed && !s.Muted)
         {
             TierTicks++;

@@ -26,7 +26,7 @@ public class DeviceConsoleWiringTests
         StringAssert.Contains(program, "new SerialTerminal(port, true)");
         StringAssert.Contains(program, "new ConsoleSession(terminal, shell, terminal)", "lines come from the UART, replies go back");
         StringAssert.Contains(program, "_terminal.Pump()", "queued output leaves every loop period");
-        StringAssert.Contains(program, "new ConsoleService(controller, _service!, RuntimeVersion)");
+        StringAssert.Contains(program, "new ConsoleService(amp.Controller, service, RuntimeVersion)");
         string port = Esp32(Path.Combine("Adapters", "Esp32SerialPort.cs"));
         StringAssert.Contains(port, "new SerialPort(PortName, BaudRate, Parity.None, 8, StopBits.One)");
         StringAssert.Contains(port, "DeviceFunction.COM2_RX");

@@ -91,7 +91,7 @@ public static class BoardGen
 
     /// <summary>A stored profile with a model's true data (nominal impedance, as makers state it).</summary>
     private static readonly Gen<ProfileSpec> CsvProfile = Gen.Int[0, Rows.Length - 1].Select(i =>
-        new ProfileSpec(Rows[i].Model, Rows[i].NominalOhm, Rows[i].DbPerV, SensitivityUnit.DbPerV));
+        new ProfileSpec(ProfileSpec.StorableName(Rows[i].Model), Rows[i].NominalOhm, Rows[i].DbPerV, SensitivityUnit.DbPerV));
 
     /// <summary>
     /// A profile stored for one of the case's loads at about the impedance the amplifier reads (±7 %: inside and just

@@ -47,7 +47,7 @@ public class LoadWatchPropertyTests
         gen.Array[boards].Sample(a => { sample = a; }, iter: 1, seed: runSeed, threads: 1);
         foreach ((int seed, Phone phone, bool confirm, int detents) in sample)
         {
-            var profiles = confirm ? new[] { new ProfileSpec(phone.Model.Model, phone.Model.NominalOhm, phone.Model.DbPerV, SensitivityUnit.DbPerV) } : null;
+            var profiles = confirm ? new[] { new ProfileSpec(ProfileSpec.StorableName(phone.Model.Model), phone.Model.NominalOhm, phone.Model.DbPerV, SensitivityUnit.DbPerV) } : null;
             var board = new SimulatedBoard(new BoardConfig(Seed: seed, Profiles: profiles));
             board.Plug(phone.Load);
             for (int i = 0; i < 60; i++) board.Tick();

@@ -101,7 +101,7 @@ public static class SwapRun
     public static SwapOutcome Play(SwapCase c, Action<string>? log = null)
     {
         var profiles = c.Confirm
-            ? new[] { new ProfileSpec(c.First.Model.Model, c.First.Model.NominalOhm, c.First.Model.DbPerV, SensitivityUnit.DbPerV) }
+            ? new[] { new ProfileSpec(ProfileSpec.StorableName(c.First.Model.Model), c.First.Model.NominalOhm, c.First.Model.DbPerV, SensitivityUnit.DbPerV) }
             : null;
         var board = new SimulatedBoard(new BoardConfig(Seed: c.BoardSeed, LimitDbA: c.LimitDbA, Profiles: profiles));
         var o = new SwapOutcome();

@@ -10,7 +10,7 @@ namespace AmpController.Tests.Storage;
 public class SettingsCodecTests
 {
     /// <summary>Wraps raw payload bytes in a correct header and CRC, as a buggy older firmware might have written.</summary>
-    private static byte[] Frame(byte[] payload, uint sequence = 1)
+    internal static byte[] Frame(byte[] payload, uint sequence = 1)
     {
         var record = new byte[SettingsCodec.HeaderLength + payload.Length + SettingsCodec.CrcLength];
         record[0] = SettingsCodec.Magic0;
