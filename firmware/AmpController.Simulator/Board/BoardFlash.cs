@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using AmpController.Core.Platform;
 using AmpController.Core.Sensing;
 using AmpController.Core.SerialConsole;
@@ -59,6 +60,29 @@ public static class BoardFlash
             foreach (ProfileSpec p in config.Profiles)
                 Require(settings.TryAddProfile(Stored(p)), $"profile '{p.Name}'");
         return settings;
+    }
+
+    /// <summary>
+    /// What the device will hold differently from what the config asked (a level outside its stored range, or a
+    /// fraction of a dBA): one line each, so a scenario whose limit the device raises (below 60 dBA) or lowers is never
+    /// run on a silent assumption. The policy's further rule (S12: at most 85 dBA without the acknowledged tier) is not
+    /// a storage change and is not listed.
+    /// </summary>
+    public static IReadOnlyList<string> StoredDifferently(BoardConfig config)
+    {
+        Settings stored = SettingsOf(config);
+        var notes = new List<string>();
+        Differs(notes, "$.settings.limitDbA", config.LimitDbA, stored.LimitDbA, Settings.MinLimitDbA, Settings.MaxLimitDbA);
+        Differs(notes, "$.settings.safeDefaultDbA", config.SafeDefaultDbA, stored.SafeDefaultDbA, Settings.MinSafeDefaultDbA, Settings.MaxSafeDefaultDbA);
+        Differs(notes, "$.settings.ackLimitDbA", config.AckLimitDbA, stored.AckLimitDbA, Settings.MinAckLimitDbA, Settings.MaxAckLimitDbA);
+        return notes;
+    }
+
+    static void Differs(List<string> notes, string path, double asked, int stored, int min, int max)
+    {
+        if (asked == stored) return;
+        notes.Add($"{path}: {asked} dBA is stored as {stored} dBA (the device keeps whole dBA in {min}..{max}"
+                  + (stored > asked ? "; this plays LOUDER than asked)" : ")"));
     }
 
     /// <summary>A profile as the console stores it: impedance and sensitivity in tenths.</summary>

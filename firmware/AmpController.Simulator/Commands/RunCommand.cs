@@ -76,6 +76,8 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
             stderr.WriteLine($"ampsim run: {file}: {e.Message}");
             return ExitCodes.BadInput;
         }
+        foreach (string note in BoardFlash.StoredDifferently(scenario.Board))
+            stderr.WriteLine($"ampsim run: {file}: note: {note}");
 
         RunRecord record;
         try

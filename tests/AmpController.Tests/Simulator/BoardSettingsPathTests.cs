@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using AmpController.Core.Storage;
 using AmpController.Simulator.Board;
@@ -77,5 +78,29 @@ public sealed class BoardSettingsPathTests
             ScenarioLoader.Parse("{\"name\":\"t\",\"durationMs\":100,\"events\":[],\"profiles\":[" + profile + "]}"));
         Assert.AreEqual("$.profiles[0]", e.Path);
         StringAssert.Contains(e.Message, "the device cannot store this profile: " + reason);
+    }
+    /// <summary>S4/S9: a scenario level the device stores differently is named on stderr by `ampsim run` (a limit below
+    /// 60 dBA plays at 60: louder than the file asked, never silently); a level it stores as given gives no note.</summary>
+    [TestMethod]
+    public void S4_ampsim_run_names_a_scenario_level_the_device_stores_differently()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "amp-notes-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string low = Path.Combine(dir, "low.json"), plain = Path.Combine(dir, "plain.json");
+            File.WriteAllText(low, "{\"name\":\"low\",\"durationMs\":100,\"events\":[],\"settings\":{\"limitDbA\":50,\"safeDefaultDbA\":70.5}}");
+            File.WriteAllText(plain, "{\"name\":\"plain\",\"durationMs\":100,\"events\":[],\"settings\":{\"limitDbA\":80,\"safeDefaultDbA\":65}}");
+
+            var lowRun = Cli.AmpSim.Run("run", low);
+            Assert.AreEqual(0, lowRun.ExitCode, lowRun.Stderr);
+            StringAssert.Contains(lowRun.Stderr, "$.settings.limitDbA: 50 dBA is stored as 60 dBA (the device keeps whole dBA in 60..100; this plays LOUDER than asked)");
+            StringAssert.Contains(lowRun.Stderr, "$.settings.safeDefaultDbA: 70.5 dBA is stored as 60 dBA");
+
+            var plainRun = Cli.AmpSim.Run("run", plain);
+            Assert.AreEqual(0, plainRun.ExitCode, plainRun.Stderr);
+            Assert.IsFalse(plainRun.Stderr.Contains("note:"), plainRun.Stderr);
+        }
+        finally { Directory.Delete(dir, true); }
     }
 }
