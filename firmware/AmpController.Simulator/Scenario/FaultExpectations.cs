@@ -1,11 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using AmpController.Simulator.Board;
-using AmpController.Simulator.Devices;
-using AmpController.Simulator.I2c;
-using AmpController.Simulator.Sense;
-using AmpController.Simulator.Platform;
 using AmpController.Simulator.Vocabulary;
 
 namespace AmpController.Simulator.Scenario;

@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
 using AmpController.Core.Control;
 using AmpController.Core.Sensing;
 using AmpController.Simulator.Board;
-using AmpController.Simulator.Devices;
-using AmpController.Simulator.I2c;
-using AmpController.Simulator.Sense;
-using AmpController.Simulator.Platform;
-using K = AmpController.Simulator.Board.BoardFaultKind;
-using D = AmpController.Simulator.Board.FaultDevice;
 
 namespace AmpController.Simulator.Soak;
 
