@@ -76,12 +76,11 @@ public sealed class RunCommand(Func<BoardConfig, ISimulatedBoard> createBoard) :
             stderr.WriteLine($"ampsim run: {file}: {e.Message}");
             return ExitCodes.BadInput;
         }
-        foreach (string note in BoardFlash.StoredDifferently(scenario.Board))
-            stderr.WriteLine($"ampsim run: {file}: note: {note}");
-
         RunRecord record;
         try
         {
+            foreach (string note in BoardFlash.StoredDifferently(scenario.Board)) // what the device's store keeps differently
+                stderr.WriteLine($"ampsim run: {file}: note: {note}");
             using var trace = tracePath is null ? null : TraceWriter.Create(tracePath);
             // Only a plot needs the samples afterwards; otherwise the run streams (trace written, expectations checked
             // as it goes), so a week-long scenario stays within a fixed amount of memory (issue 18).
