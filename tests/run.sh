@@ -60,5 +60,19 @@ ff=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<< "$fuzz_counts")
 if [ -z "$fp" ]; then failed=$((failed+1)); echo "FAILED: fuzz pass did not finish (see $fuzz_log)"; tail -5 "$fuzz_log"
 else passed=$((passed+fp)); failed=$((failed+ff)); fi
 
+# The failed tests' names and the start of their messages last, next to the totals, where a shortened CI log still
+# shows them (a property's message carries the seed that replays it).
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] && awk '
+    function text(s) { gsub(/&quot;/, "\"", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s); return s }
+    /<UnitTestResult / { name = ""; failed = 0; msg = 0
+      if (match($0, /testName="[^"]*"/)) name = substr($0, RSTART + 10, RLENGTH - 11)
+      if ($0 ~ /outcome="Failed"/) { failed = 1; print "FAILED: " text(name) } }
+    failed && /<Message>/ { msg = 1; sub(/.*<Message>/, "") }
+    failed && msg && shown < 6 { line = $0; sub(/<\/Message>.*/, "", line); print "  " substr(text(line), 1, 300); shown++ }
+    /<\/Message>/ { msg = 0; shown = 0 }
+    /<\/UnitTestResult>/ { failed = 0 }' "$trx"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
