@@ -63,6 +63,7 @@ public sealed class TierJudge
     }
 
     private bool _turningUp;
+    private bool _legitInForce, _faultEndedLegitTier;
 
     /// <summary>Judges one tick; <paramref name="fail"/> gets the rule and what broke it.</summary>
     public void Judge(BoardSnapshot s, ButtonReadings button, Action<string, string> fail)
@@ -71,6 +72,11 @@ public sealed class TierJudge
         JudgeDose(s, fail);
         if (_board.Boots != _boots || _board.Controller.FaultCount != _faults)
         {
+            // A fault ends the tier in the tick the firmware sees it, and it sees a stuck bus only when the transfer that
+            // met it returns (Runtime/DeviceRuntime): the relay opens then, after the controller's state already shows
+            // the fault. The level the tier legitimately allowed stays the ceiling for the tier-end window; the fault's
+            // own deadline (FaultObligation, S5) bounds how long the relay may stay closed.
+            _faultEndedLegitTier = _board.Boots == _boots && _legitInForce;
             _boots = _board.Boots;
             _faults = _board.Controller.FaultCount;
             _resetMs = now;
@@ -94,8 +100,9 @@ public sealed class TierJudge
         if (_wasAcknowledged && !acknowledged) _tierEndedMs = now;
         if (acknowledged && !_wasAcknowledged && legit) Unlocks++;
         _wasAcknowledged = acknowledged;
-        bool ending = legit && now - _tierEndedMs <= TierEndToDefaultMs;
-        LimitDbA = legit && (acknowledged || ending) ? _board.StoredSettings.AckLimitDbA : _board.StoredSettings.EffectiveLimitDbA;
+        bool ending = (legit || _faultEndedLegitTier) && now - _tierEndedMs <= TierEndToDefaultMs;
+        LimitDbA = (legit && acknowledged) || ending ? _board.StoredSettings.AckLimitDbA : _board.StoredSettings.EffectiveLimitDbA;
+        _legitInForce = legit && acknowledged;
         if (acknowledged && s.RelayClosed && !s.Muted)
         {
             TierTicks++;

@@ -125,13 +125,29 @@ public static class BoardGen
             .SelectMany((seed, chip, limit, safe) => Gen.Select(Headphone, Gen.Double[0.95, 1.05], Gen.Double[-30, 30], Gen.Bool)
                 .SelectMany((load, reading, offsetDb, perMw) =>
                 {
-                    double sens = perMw ? load.SensitivityDbPerV - 10 * Math.Log10(1000 / load.LeftOhm) + offsetDb : load.SensitivityDbPerV + offsetDb;
-                    var profile = new ProfileSpec("mine", load.LeftOhm * reading, sens, perMw ? SensitivityUnit.DbPerMw : SensitivityUnit.DbPerV);
+                    double ohm = load.LeftOhm * reading;
+                    double sens = Storable(perMw ? load.SensitivityDbPerV - 10 * Math.Log10(1000 / load.LeftOhm) + offsetDb : load.SensitivityDbPerV + offsetDb, perMw, ohm);
+                    var profile = new ProfileSpec("mine", ohm, sens, perMw ? SensitivityUnit.DbPerMw : SensitivityUnit.DbPerV);
                     return Gen.Select(Gen.Int[35, 80], Gen.Int[1500, 3000], Gen.Int[0, 80], Op.Array[0, 8])
                         .Select((wait, hold, turn, more) => new BoardScript(seed, chip, limit, Math.Min(safe, limit), new[] { profile },
                             new BoardOp[] { new InsertOp(0, load, "headphone"), new PressOp(wait, hold), new TurnOp(hold / 10 + 20, turn) }
                                 .Concat(more).ToArray()));
                 }));
+
+    /// <summary>
+    /// A sensitivity the device can store (StoredProfile.Validate: its unit's range, and the other unit's at the profile's
+    /// impedance): the console refuses any other, so no board holds one (a 131.7 dB/V IEM + 30 dB was 161.7 dB/V).
+    /// Kept 0.1 dB inside each edge so that rounding to tenths stays in.
+    /// </summary>
+    private static double Storable(double sens, bool perMw, double ohm)
+    {
+        double toPerV = 10 * Math.Log10(1000 / ohm); // dB/V = dB/mW + 10·log10(1000 / Z) (docs/design.md §5)
+        double perMwValue = perMw ? sens : sens - toPerV;
+        double low = Math.Max(StoredProfile.MinDbPerMwTenths / 10.0, StoredProfile.MinDbPerVTenths / 10.0 - toPerV) + 0.1;
+        double high = Math.Min(StoredProfile.MaxDbPerMwTenths / 10.0, StoredProfile.MaxDbPerVTenths / 10.0 - toPerV) - 0.1;
+        perMwValue = Math.Clamp(perMwValue, low, high);
+        return perMw ? perMwValue : perMwValue + toPerV;
+    }
 
     /// <summary>Profile names are unique on the device (Settings.TryAddProfile): the first of a name stays.</summary>
     private static ProfileSpec[] Distinct(IEnumerable<ProfileSpec> profiles) =>
