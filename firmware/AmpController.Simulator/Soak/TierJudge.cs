@@ -64,6 +64,7 @@ public sealed class TierJudge
 
     private bool _turningUp;
     private bool _legitInForce, _faultEndedLegitTier;
+    private long _caughtUpMs = long.MaxValue;
 
     /// <summary>Judges one tick; <paramref name="fail"/> gets the rule and what broke it.</summary>
     public void Judge(BoardSnapshot s, ButtonReadings button, Action<string, string> fail)
@@ -72,11 +73,13 @@ public sealed class TierJudge
         JudgeDose(s, fail);
         if (_board.Boots != _boots || _board.Controller.FaultCount != _faults)
         {
-            // A fault ends the tier in the tick the firmware sees it, and it sees a stuck bus only when the transfer that
-            // met it returns (Runtime/DeviceRuntime): the relay opens then, after the controller's state already shows
-            // the fault. The level the tier legitimately allowed stays the ceiling for the tier-end window; the fault's
-            // own deadline (FaultObligation, S5) bounds how long the relay may stay closed.
+            // The controller's state shows a stuck bus's fault at once, but on the device the firmware is still blocked
+            // in the transfer that met it (up to the 1 s I2C timeout, Runtime/DeviceRuntime): its relay write lands when
+            // the call returns, and the hardware watchdog opens K1 first (S8, about 31 ms). Until the world has caught
+            // up with that call, and one tick more for K1 to release (4 ms max), the level the tier legitimately allowed
+            // stays the ceiling; the relay's own deadlines (S5, S8) still hold.
             _faultEndedLegitTier = _board.Boots == _boots && _legitInForce;
+            _caughtUpMs = long.MaxValue;
             _boots = _board.Boots;
             _faults = _board.Controller.FaultCount;
             _resetMs = now;
@@ -100,7 +103,9 @@ public sealed class TierJudge
         if (_wasAcknowledged && !acknowledged) _tierEndedMs = now;
         if (acknowledged && !_wasAcknowledged && legit) Unlocks++;
         _wasAcknowledged = acknowledged;
-        bool ending = (legit || _faultEndedLegitTier) && now - _tierEndedMs <= TierEndToDefaultMs;
+        if (_faultEndedLegitTier && _caughtUpMs == long.MaxValue && _board.Runtime.CanRunManaged) _caughtUpMs = now;
+        bool faultCatchingUp = _faultEndedLegitTier && now - ControllerTiming.TickMs <= _caughtUpMs;
+        bool ending = (legit && now - _tierEndedMs <= TierEndToDefaultMs) || faultCatchingUp;
         LimitDbA = (legit && acknowledged) || ending ? _board.StoredSettings.AckLimitDbA : _board.StoredSettings.EffectiveLimitDbA;
         _legitInForce = legit && acknowledged;
         if (acknowledged && s.RelayClosed && !s.Muted)
