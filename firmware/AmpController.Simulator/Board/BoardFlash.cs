@@ -20,8 +20,9 @@ public static class BoardFlash
 {
     /// <summary>
     /// A board whose factory calibration did not come out plausible (SenseCalibrationRun fell back to the defaults: board
-    /// seed 905826030, none of 20,000 others sampled) ships without one, as the store refuses it: the firmware then measures with the flagged
-    /// nominal constants (SenseCalibrationStore.Load) and the self-test says so, which is the case to simulate, not to refuse.
+    /// seed 905826030, none of 20,000 others sampled) ships without one, as the store refuses it: the firmware then
+    /// measures with the flagged nominal constants (SenseCalibrationStore.Load) and the self-test says so, which is the
+    /// case to simulate, not to refuse.
     /// </summary>
     public static void Seed(IFileStore factory, Settings settings, SenseCalibration calibration)
     {
