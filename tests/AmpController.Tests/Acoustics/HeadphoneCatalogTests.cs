@@ -96,7 +96,13 @@ public class HeadphoneCatalogCostTests
         Assert.AreEqual(HeadphonesCsv.Rows.Count, f.Rows);
         Assert.IsTrue(f.FlashBytes > 1000 && f.FlashBytes <= 8 * 1024, $"flash {f.FlashBytes} B");
         Assert.IsTrue(f.RamBytes > 0 && f.RamBytes <= 1024, $"RAM {f.RamBytes} B (the ESP32 heap is 80-100 KB)");
+#if DEBUG
+        // The IL size is the Release build's (the one tests/run.sh runs and the device gets); a Debug build's unoptimised IL is larger,
+        // so the published section is checked only in Release.
+        Console.WriteLine("Debug build: docs/performance.md publishes the Release IL size; its currency is checked in Release.");
+#else
         Docs.GeneratedSection.AssertCurrent("docs/performance.md", "headphone-table cost", "HeadphoneCatalog_cost",
             AmpController.Simulator.DeviceCost.CatalogCost.DocText(f));
+#endif
     }
 }
