@@ -92,7 +92,7 @@ namespace AmpController.Core.Control
         /// <summary>The long press after the warning: the tier's gain and cap; another gain goes through S3.</summary>
         private ControllerPhase Acknowledge(long now)
         {
-            if (_acknowledged || _ackWarnedAtMs < 0 || _gesture.PressStartedMs < _ackWarnedAtMs) return _phase;
+            if (_acknowledged || _ackWarnedAtMs < 0 || !PressAnswersWarning()) return _phase;
             if (State != ControllerState.RampUp && State != ControllerState.Playing) return _phase;
             if (!TierAllowsMore() || _dose.WeeklyFraction >= 1.0) return _phase;
             bool confirmed = _offerState == ProfileOfferState.Confirmed;
@@ -110,6 +110,13 @@ namespace AmpController.Core.Control
             return ControllerPhase.OpeningForGain;
         }
 
+        /// <summary>The current (or last) press began within <see cref="AckWarningWindowMs"/> after the warning (S12).</summary>
+        private bool PressAnswersWarning()
+        {
+            long sinceWarning = _gesture.PressStartedMs - _ackWarnedAtMs;
+            return sinceWarning >= 0 && sinceWarning <= AckWarningWindowMs;
+        }
+
         /// <summary>
         /// The tick's dose: adds the interval at the level in force, counts listening in the tier, warns at each multiple
         /// of the allowance, and ends the tier at 100 % or after 20 h of listening in it (while playing; in the other
@@ -123,7 +130,8 @@ namespace AmpController.Core.Control
             _lastDoseMs = now;
             int multiple;
             if (_dose.TakeWarning(out multiple)) _doseWarnedMultiple = multiple;
-            if (_ackWarnedAtMs >= 0 && now - _ackWarnedAtMs > AckWarningWindowMs) _ackWarnedAtMs = -1;
+            if (_ackWarnedAtMs >= 0 && now - _ackWarnedAtMs > AckWarningWindowMs && !(_gesture.Held && PressAnswersWarning()))
+                _ackWarnedAtMs = -1; // kept while a press begun within the window is held: its long press comes 1.5 s later
             if (!_acknowledged) return _phase;
             bool over = _dose.WeeklyFraction >= 1.0 || _tierListeningMs >= AckTierListeningLimitMs;
             if (!over || (State != ControllerState.RampUp && State != ControllerState.Playing)) return _phase;
@@ -179,7 +187,8 @@ namespace AmpController.Core.Control
         {
             int bits = 0;
             if (_acknowledged) bits |= TierLedMask;
-            else if (_ackWarnedAtMs >= 0 && (now / AckWarningBlinkHalfPeriodMs) % 2 == 0) bits |= TierLedMask;
+            else if (_ackWarnedAtMs >= 0 && now - _ackWarnedAtMs <= AckWarningWindowMs
+                && (now / AckWarningBlinkHalfPeriodMs) % 2 == 0) bits |= TierLedMask; // the blink stops at 10 s
             if (_dose.WeeklyFraction >= 1.0) bits |= DoseLedMask;
             return bits;
         }

@@ -13,7 +13,7 @@ namespace AmpController.Tests.Control;
 /// confirmed profile's tier, the 20 h limit and exactly 100 % of the weekly dose.
 /// </summary>
 [TestClass]
-public class AcknowledgedTierEdgeTests
+public partial class AcknowledgedTierEdgeTests
 {
     /// <summary>The worst case: gain step 1 (0 dB) up to -10 dB, safe start -30 dB; its tier at the same gain up to -4 dB.</summary>
     private sealed class TierPolicy : ICapPolicy
