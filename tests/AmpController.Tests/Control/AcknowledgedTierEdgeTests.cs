@@ -27,30 +27,19 @@ public partial class AcknowledgedTierEdgeTests
         public void Decide(SenseResult sense, GainDecision into) => into.CopyFrom(Decision);
     }
 
-    private sealed class LedSwitches(FakeSwitches inner) : IBoardSwitches
-    {
-        public readonly FakeSwitches Inner = inner;
-        public int Leds; // the mask last written
-        public DeviceStatus Initialize() => Inner.Initialize();
-        public DeviceStatus SetGainStep(int step) => Inner.SetGainStep(step);
-        public DeviceStatus SetSenseRelay(bool closed) => Inner.SetSenseRelay(closed);
-        public DeviceStatus SetLeds(int mask) { Leds = mask; return DeviceStatus.Ok; }
-        public DeviceStatus Verify() => Inner.Verify();
-    }
-
     private sealed class TierRig
     {
         public readonly FakeClock Clock = new();
         public readonly FakeRelay Relay = new();
         public readonly FakeVolume Volume = new();
-        public readonly LedSwitches Switches;
+        public readonly LedRecorder Switches;
         public readonly FakePin Jack = new(), Button = new();
         public readonly TierPolicy Policy = new();
         public readonly Controller Controller;
 
         public TierRig()
         {
-            Switches = new LedSwitches(new FakeSwitches(Relay, Volume));
+            Switches = new LedRecorder(new FakeSwitches(Relay, Volume));
             var sensor = new FakeSensor { Relay = Relay };
             var ports = new ControllerPorts(Clock, Volume, Switches, sensor, Relay, Jack,
                 new FakePin { Level = true }, new FakePin { Level = true }, Button);
@@ -93,7 +82,7 @@ public partial class AcknowledgedTierEdgeTests
         public void SetDose(double fraction) =>
             Controller.Dose.Restore(new DoseState { RunningPpm = (int)(fraction * DoseMeter.PartsPerMillion) }, Clock.NowMs);
 
-        public bool TierLed => (Switches.Leds & Controller.TierLedMask) != 0;
+        public bool TierLed => (Switches.Mask & Controller.TierLedMask) != 0;
     }
 
     private static TierRig Unlocked(System.Action<GainDecision>? configure = null)
@@ -274,7 +263,7 @@ public partial class AcknowledgedTierEdgeTests
         rig.Tick();
         Assert.AreEqual(100.0, c.DosePercent, "exactly 100 %");
         Assert.AreEqual(1, c.DoseWarnedMultiple, "warned at 100 %");
-        Assert.AreNotEqual(0, rig.Switches.Leds & Controller.DoseLedMask, "LED 2 on from 100 %");
+        Assert.AreNotEqual(0, rig.Switches.Mask & Controller.DoseLedMask, "LED 2 on from 100 %");
         rig.Turn(1);
         Assert.IsFalse(c.AckWarningActive, "no warning at 100 %");
         Assert.AreEqual(0, c.AckWarnings);

@@ -223,14 +223,15 @@ internal sealed class RecordingLoadWatch : ILoadWatch
 /// <summary>The expander double, with the LED mask it was last written.</summary>
 internal sealed class LedRecorder(FakeSwitches inner) : IBoardSwitches
 {
+    public readonly FakeSwitches Inner = inner;
     public int Mask;
-    public DeviceStatus Initialize() => inner.Initialize();
-    public DeviceStatus SetGainStep(int step) => inner.SetGainStep(step);
-    public DeviceStatus SetSenseRelay(bool closed) => inner.SetSenseRelay(closed);
-    public DeviceStatus Verify() => inner.Verify();
+    public DeviceStatus Initialize() => Inner.Initialize();
+    public DeviceStatus SetGainStep(int step) => Inner.SetGainStep(step);
+    public DeviceStatus SetSenseRelay(bool closed) => Inner.SetSenseRelay(closed);
+    public DeviceStatus Verify() => Inner.Verify();
     public DeviceStatus SetLeds(int mask)
     {
-        var s = inner.SetLeds(mask);
+        var s = Inner.SetLeds(mask);
         if (s == DeviceStatus.Ok) Mask = mask;
         return s;
     }
